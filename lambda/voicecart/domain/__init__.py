@@ -1,0 +1,1 @@
+"""Pure domain: no platform, cloud or web imports live here."""

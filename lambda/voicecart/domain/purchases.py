@@ -1,0 +1,294 @@
+"""The purchase service: every buy, reorder and approval goes through `Purchases`.
+
+It gathers what the guard needs from the store, asks `guard.evaluate`, and carries out the
+outcome: places the order (atomically against the budget counters), queues an approval,
+or refuses. Every attempt leaves an audit entry; the parent hears about the ones that matter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from ..ports import Clock, CounterIncrement, Notifier, PaymentError, Payments, Store
+from . import codes
+from .errors import BudgetExceeded, Conflict, NotFound, ValidationError
+from .guard import Action, Attempt, CodeLock, Decision, GuardPolicy, Outcome, evaluate
+from .household import Household, Profile
+from .ids import derived_id, new_id
+from .orders import Line, Order, OrderStatus, Quote, delivery_estimate, make_quote
+from .records import Approval, ApprovalStatus, AuditEntry, Notification
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is trying to buy: the household, the recognized profile (or guest), the device."""
+
+    household: Household
+    profile: Profile
+    device_id: str = ""
+    channel: str = "voice"
+
+
+@dataclass(frozen=True)
+class PurchaseResult:
+    decision: Decision
+    order: Order | None = None
+    approval: Approval | None = None
+    attempts_left: int | None = None
+
+    @property
+    def outcome(self) -> Outcome:
+        return self.decision.outcome
+
+
+def counter_keys(household_id: str, profile_id: str, local_now: datetime) -> tuple[str, str]:
+    day = f"{household_id}#{profile_id}#day#{local_now:%Y-%m-%d}"
+    month = f"{household_id}#{profile_id}#month#{local_now:%Y-%m}"
+    return day, month
+
+
+class Purchases:
+    def __init__(self, store: Store, notifier: Notifier, payments: Payments, clock: Clock,
+                 policy: GuardPolicy | None = None) -> None:
+        self.store = store
+        self.notifier = notifier
+        self.payments = payments
+        self.clock = clock
+        self.policy = policy or GuardPolicy()
+
+    # ---- quoting -------------------------------------------------------------------
+    def quote(self, household: Household, lines: tuple[Line, ...]) -> Quote:
+        if household.address is None or household.payment is None:
+            raise ValidationError("the household needs an address and a payment method")
+        return make_quote(lines, household.tax_rate, household.seller,
+                          household.address.spoken(), delivery_estimate(self._local_now(household)),
+                          household.payment.brand, household.payment.last4)
+
+    # ---- buying --------------------------------------------------------------------
+    def attempt(self, actor: Actor, lines: tuple[Line, ...], idempotency_key: str,
+                code: str | None = None, action: Action = Action.BUY) -> PurchaseResult:
+        """One try at buying `lines`. `code` is what the shopper said, if anything."""
+        quote = self.quote(actor.household, lines)
+        failed = self._check_code(actor, code)
+        if failed is not None:
+            self._audit(actor, action, quote.lines, quote.total, failed.decision)
+            return failed
+        decision = evaluate(self._attempt(actor, action, quote, code_ok=code is not None))
+        return self._carry_out(actor, action, quote, decision, idempotency_key)
+
+    def _carry_out(self, actor: Actor, action: Action, quote: Quote, decision: Decision,
+                   key: str) -> PurchaseResult:
+        if decision.outcome is Outcome.ALLOW:
+            return self._place(actor, action, quote, key, decision)
+        if decision.outcome is Outcome.NEEDS_APPROVAL:
+            approval = self._queue(actor, quote, key)
+            self._audit(actor, action, quote.lines, quote.total, decision, approval_id=approval.id)
+            return PurchaseResult(decision, approval=approval)
+        self._audit(actor, action, quote.lines, quote.total, decision)
+        return PurchaseResult(decision)
+
+    def _place(self, actor: Actor, action: Action, quote: Quote, key: str,
+               decision: Decision, approval: Approval | None = None,
+               for_profile: Profile | None = None) -> PurchaseResult:
+        profile = for_profile or actor.profile
+        now = self.clock.now()
+        local = self._local_now(actor.household)
+        order = Order(
+            id=derived_id("VC", key), household_id=actor.household.id, profile_id=profile.id,
+            lines=quote.lines, subtotal=quote.subtotal, tax=quote.tax, total=quote.total,
+            status=OrderStatus.PLACED, placed_at=now, delivery_date=quote.delivery_date,
+            channel=actor.channel, device_id=actor.device_id,
+            approval_id=approval.id if approval else None, idempotency_key=key)
+        day_key, month_key = counter_keys(actor.household.id, profile.id, local)
+        # A parent's approval is an explicit override of the child's budget; the spend
+        # still counts against the child's counters.
+        override = approval is not None
+        increments = [
+            CounterIncrement(day_key, quote.total, None if override else profile.daily_budget),
+            CounterIncrement(month_key, quote.total, None if override else profile.monthly_budget),
+        ]
+        order = replace(order, counters=(day_key, month_key))
+        try:
+            stored, created = self.store.commit_order(order, increments, approval)
+        except BudgetExceeded as exc:
+            which = "over_daily_budget" if "#day#" in exc.counter_key else "over_monthly_budget"
+            denied = Decision(Outcome.DENY, which, {"limit": exc.limit, "name": profile.name})
+            self._audit(actor, action, quote.lines, quote.total, denied)
+            return PurchaseResult(denied)
+        if created:
+            stored = self._charge(actor, stored)
+            self._after_order(actor, action, stored, decision)
+        return PurchaseResult(decision, order=stored)
+
+    def _charge(self, actor: Actor, order: Order) -> Order:
+        assert actor.household.payment is not None
+        try:
+            ref = self.payments.charge(actor.household.payment.token, order.total, "USD",
+                                       order.idempotency_key)
+        except PaymentError:
+            self.store.cancel_order(order.cancelled(self.clock.now(), timedelta.max))
+            raise
+        return replace(order, payment_ref=ref)
+
+    def _after_order(self, actor: Actor, action: Action, order: Order, decision: Decision) -> None:
+        for line in order.lines:
+            self.store.record_voice_order(line.sku, order.household_id, order.placed_at)
+        self._audit(actor, action, order.lines, order.total, decision, order_id=order.id)
+        self._notify(actor.household.id, "order_placed",
+                     f"Order {order.id} placed by voice for ${order.total}.",
+                     order_id=order.id, total=str(order.total))
+
+    def _queue(self, actor: Actor, quote: Quote, key: str) -> Approval:
+        now = self.clock.now()
+        approval = Approval(
+            id=derived_id("AP", key), household_id=actor.household.id,
+            profile_id=actor.profile.id, requested_by=actor.profile.name, lines=quote.lines,
+            total=quote.total, created_at=now, expires_at=now + self.policy.approval_ttl,
+            device_id=actor.device_id)
+        stored = self.store.add_approval(approval)
+        if stored.created_at == now:
+            names = ", ".join(line.name for line in quote.lines)
+            self._notify(actor.household.id, "approval_requested",
+                         f"{actor.profile.name} asked for {names}, ${quote.total}.",
+                         approval_id=stored.id)
+        return stored
+
+    # ---- the voice code ----------------------------------------------------------
+    def _check_code(self, actor: Actor, code: str | None) -> PurchaseResult | None:
+        """None when no code was given or it was right; otherwise the refusal to speak."""
+        if code is None:
+            return None
+        if not codes.is_well_formed(code):
+            # Misheard digits are re-asked, never counted against the household.
+            return PurchaseResult(Decision(Outcome.NEEDS_CODE, "code_malformed"))
+        hid = actor.household.id
+        now = self.clock.now()
+        lock = self.store.get_code_lock(hid)
+        if lock.is_locked(now):
+            return PurchaseResult(self._lock_refusal(lock, now))
+        if codes.verify_code(actor.household.code_hash, code):
+            if lock.failures:
+                self.store.clear_code_failures(hid)
+            return None
+        lock = self.store.record_code_failure(hid, now, self.policy)
+        if lock.is_locked(now):
+            self._notify(hid, "lockout", self._lockout_message(lock), failures=lock.failures)
+            return PurchaseResult(self._lock_refusal(lock, now))
+        left = lock.attempts_before_lock(self.policy)
+        return PurchaseResult(Decision(Outcome.NEEDS_CODE, "wrong_code", {"left": left}),
+                              attempts_left=left)
+
+    def _lock_refusal(self, lock: CodeLock, now: datetime) -> Decision:
+        if lock.hard_locked:
+            return Decision(Outcome.DENY, "locked_until_parent")
+        assert lock.locked_until is not None
+        minutes = max(1, int((lock.locked_until - now).total_seconds() + 59) // 60)
+        return Decision(Outcome.DENY, "locked_for", {"minutes": minutes})
+
+    def _lockout_message(self, lock: CodeLock) -> str:
+        if lock.hard_locked:
+            return (f"Voice purchasing is locked after {lock.failures} wrong codes. "
+                    "Unlock it on the parent page.")
+        minutes = int(self.policy.soft_lock_for.total_seconds() // 60)
+        return f"Voice purchasing is paused for {minutes} minutes after {lock.failures} wrong codes."
+
+    def unlock(self, household_id: str, by: str) -> None:
+        self.store.clear_code_failures(household_id)
+        self._notify(household_id, "unlocked", f"Voice purchasing was unlocked by {by}.")
+
+    # ---- approvals -----------------------------------------------------------------
+    def approve(self, actor: Actor, approval_id: str, code: str | None = None,
+                parent_authenticated: bool = False) -> PurchaseResult:
+        """Approve a queued request: by voice with the code, or from the signed-in parent page."""
+        approval = self._pending_approval(actor.household.id, approval_id)
+        if not parent_authenticated:
+            failed = self._check_code(actor, code)
+            if failed is not None:
+                self._audit(actor, Action.APPROVE, approval.lines, approval.total, failed.decision,
+                            approval_id=approval.id)
+                return failed
+            quote = self.quote(actor.household, approval.lines)
+            decision = evaluate(self._attempt(actor, Action.APPROVE, quote, code_ok=code is not None))
+            if decision.outcome is not Outcome.ALLOW:
+                self._audit(actor, Action.APPROVE, approval.lines, approval.total, decision,
+                            approval_id=approval.id)
+                return PurchaseResult(decision, approval=approval)
+        else:
+            decision = Decision(Outcome.ALLOW, "approved_on_page")
+        requester = self.store.get_profile(actor.household.id, approval.profile_id) or actor.profile
+        quote = self.quote(actor.household, approval.lines)
+        decided = approval.decided(ApprovalStatus.APPROVED, actor.profile.name, self.clock.now(),
+                                   order_id=derived_id("VC", "approval:" + approval.id))
+        result = self._place(actor, Action.APPROVE, quote, "approval:" + approval.id, decision,
+                             approval=decided, for_profile=requester)
+        if result.order is not None:
+            self._notify(actor.household.id, "approval_decided",
+                         f"{actor.profile.name} approved {approval.requested_by}'s request.",
+                         approval_id=approval.id, order_id=result.order.id)
+            return replace(result, approval=decided)
+        return result
+
+    def decline(self, actor: Actor, approval_id: str) -> Approval:
+        approval = self._pending_approval(actor.household.id, approval_id)
+        decided = self.store.decide_approval(
+            approval.decided(ApprovalStatus.DECLINED, actor.profile.name, self.clock.now()))
+        self._audit(actor, Action.APPROVE, approval.lines, approval.total,
+                    Decision(Outcome.DENY, "declined_by_parent"), approval_id=approval.id)
+        return decided
+
+    def _pending_approval(self, household_id: str, approval_id: str) -> Approval:
+        approval = self.store.get_approval(household_id, approval_id)
+        if approval is None:
+            raise NotFound("no such request")
+        status = approval.status_at(self.clock.now())
+        if status is not ApprovalStatus.PENDING:
+            raise Conflict(f"that request is already {status.value}")
+        return approval
+
+    # ---- cancelling ----------------------------------------------------------------
+    def cancel(self, household: Household, order_id: str, by: str) -> Order:
+        order = self.store.get_order(household.id, order_id)
+        if order is None:
+            raise NotFound("no such order")
+        cancelled = self.store.cancel_order(order.cancelled(self.clock.now(),
+                                                            self.policy.cancel_window))
+        if order.payment_ref:
+            self.payments.refund(order.payment_ref, order.total)
+        self._notify(household.id, "order_cancelled", f"Order {order.id} was cancelled by {by}.",
+                     order_id=order.id)
+        return cancelled
+
+    # ---- helpers -------------------------------------------------------------------
+    def _local_now(self, household: Household) -> datetime:
+        return self.clock.now().astimezone(ZoneInfo(household.timezone))
+
+    def _attempt(self, actor: Actor, action: Action, quote: Quote, code_ok: bool) -> Attempt:
+        local = self._local_now(actor.household)
+        day_key, month_key = counter_keys(actor.household.id, actor.profile.id, local)
+        since = self.clock.now() - self.policy.broadcast_window
+        hot = frozenset(
+            line.sku for line in quote.lines
+            if len(self.store.households_ordering(line.sku, since) - {actor.household.id})
+            >= self.policy.broadcast_households)
+        return Attempt(
+            action=action, household=actor.household, profile=actor.profile, lines=quote.lines,
+            total=quote.total, local_now=local, spent_today=self.store.get_counter(day_key),
+            spent_month=self.store.get_counter(month_key),
+            lock=self.store.get_code_lock(actor.household.id), code_ok=code_ok, hot_skus=hot)
+
+    def _audit(self, actor: Actor, action: Action, lines: tuple[Line, ...], total: Decimal,
+               decision: Decision, order_id: str | None = None,
+               approval_id: str | None = None) -> None:
+        self.store.append_audit(AuditEntry(
+            id=new_id("AU"), household_id=actor.household.id, at=self.clock.now(),
+            action=action.value, profile_id=actor.profile.id, profile_name=actor.profile.name,
+            role=actor.profile.role.value, device_id=actor.device_id, channel=actor.channel,
+            lines=lines, total=total, outcome=decision.outcome.value, reason=decision.reason,
+            order_id=order_id, approval_id=approval_id))
+
+    def _notify(self, household_id: str, kind: str, message: str, **data: object) -> None:
+        self.notifier.notify(Notification(new_id("NT"), household_id, self.clock.now(), kind,
+                                          message, dict(data)))

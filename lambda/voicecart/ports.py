@@ -1,0 +1,195 @@
+"""The ports the domain talks through. Adapters implement them; tests use fakes or SQLite.
+
+One `Store` covers the household's data so that a transaction (an order and its budget
+counters, say) never spans two adapters.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from decimal import Decimal
+
+from .domain.catalog import Product
+from .domain.guard import CodeLock, GuardPolicy
+from .domain.household import Household, Profile
+from .domain.orders import Cart, Order, OrderStatus
+from .domain.records import Approval, ApprovalStatus, AuditEntry, Notification, PendingPurchase
+
+
+@dataclass(frozen=True)
+class CounterIncrement:
+    """Add `amount` to the counter `key`, refusing if the result would pass `limit`."""
+
+    key: str
+    amount: Decimal
+    limit: Decimal | None = None
+
+
+class Clock(abc.ABC):
+    @abc.abstractmethod
+    def now(self) -> datetime:
+        """An aware datetime in UTC."""
+
+
+class SystemClock(Clock):
+    def now(self) -> datetime:
+        return datetime.now(timezone.utc)
+
+
+class Store(abc.ABC):
+    """Everything VoiceCart keeps. Every method is atomic on its own."""
+
+    # catalog
+    @abc.abstractmethod
+    def put_products(self, products: Iterable[Product]) -> int:
+        """Insert or replace products all-or-nothing; returns how many were written."""
+
+    @abc.abstractmethod
+    def get_product(self, sku: str) -> Product | None: ...
+
+    @abc.abstractmethod
+    def iter_products(self) -> Iterator[Product]: ...
+
+    @abc.abstractmethod
+    def count_products(self) -> int: ...
+
+    # households and profiles
+    @abc.abstractmethod
+    def put_household(self, household: Household) -> None: ...
+
+    @abc.abstractmethod
+    def get_household(self, household_id: str) -> Household | None: ...
+
+    @abc.abstractmethod
+    def list_households(self) -> list[Household]: ...
+
+    @abc.abstractmethod
+    def household_for_user(self, platform_user_id: str) -> Household | None: ...
+
+    @abc.abstractmethod
+    def put_profile(self, profile: Profile) -> None: ...
+
+    @abc.abstractmethod
+    def get_profile(self, household_id: str, profile_id: str) -> Profile | None: ...
+
+    @abc.abstractmethod
+    def list_profiles(self, household_id: str) -> list[Profile]: ...
+
+    # cart
+    @abc.abstractmethod
+    def get_cart(self, household_id: str) -> Cart: ...
+
+    @abc.abstractmethod
+    def save_cart(self, cart: Cart) -> None: ...
+
+    # orders and budget counters
+    @abc.abstractmethod
+    def commit_order(self, order: Order, increments: Sequence[CounterIncrement],
+                     approval: Approval | None = None) -> tuple[Order, bool]:
+        """Atomically: return (existing order, False) if its idempotency key was seen; else check
+        every counter against its limit (raise BudgetExceeded), add the increments, insert
+        the order, and, when `approval` is given, store it (already decided) only if the
+        stored approval is still pending (raise Conflict otherwise). Returns (order, True)."""
+
+    @abc.abstractmethod
+    def get_order(self, household_id: str, order_id: str) -> Order | None: ...
+
+    @abc.abstractmethod
+    def list_orders(self, household_id: str, limit: int = 50) -> list[Order]:
+        """Newest first."""
+
+    @abc.abstractmethod
+    def cancel_order(self, order: Order) -> Order:
+        """Store `order` (already cancelled) if the stored one is still placed, and give its
+        counters back; raise Conflict if it changed meanwhile."""
+
+    @abc.abstractmethod
+    def set_order_status(self, household_id: str, order_id: str, status: OrderStatus,
+                         at: datetime) -> Order: ...
+
+    @abc.abstractmethod
+    def get_counter(self, key: str) -> Decimal: ...
+
+    # voice code attempts
+    @abc.abstractmethod
+    def get_code_lock(self, household_id: str) -> CodeLock: ...
+
+    @abc.abstractmethod
+    def record_code_failure(self, household_id: str, now: datetime,
+                            policy: GuardPolicy) -> CodeLock:
+        """Atomically count one wrong code and return the new state."""
+
+    @abc.abstractmethod
+    def clear_code_failures(self, household_id: str) -> None: ...
+
+    # approvals
+    @abc.abstractmethod
+    def add_approval(self, approval: Approval) -> Approval:
+        """Insert unless one with the same id exists; return the stored one."""
+
+    @abc.abstractmethod
+    def get_approval(self, household_id: str, approval_id: str) -> Approval | None: ...
+
+    @abc.abstractmethod
+    def list_approvals(self, household_id: str, status: ApprovalStatus | None = None,
+                       now: datetime | None = None) -> list[Approval]:
+        """Newest first; with `now`, status filters use the status at that moment."""
+
+    @abc.abstractmethod
+    def decide_approval(self, approval: Approval) -> Approval:
+        """Store the decided approval if the stored one is still pending (else Conflict)."""
+
+    # pending purchases (what "yes" or the code would confirm)
+    @abc.abstractmethod
+    def put_pending(self, pending: PendingPurchase) -> None: ...
+
+    @abc.abstractmethod
+    def get_pending(self, household_id: str, device_id: str) -> PendingPurchase | None: ...
+
+    @abc.abstractmethod
+    def delete_pending(self, household_id: str, device_id: str) -> None: ...
+
+    # audit, notifications, broadcast guard
+    @abc.abstractmethod
+    def append_audit(self, entry: AuditEntry) -> None: ...
+
+    @abc.abstractmethod
+    def list_audit(self, household_id: str, limit: int = 50, offset: int = 0,
+                   profile_id: str | None = None, outcome: str | None = None) -> list[AuditEntry]:
+        """Newest first."""
+
+    @abc.abstractmethod
+    def append_notification(self, note: Notification) -> None: ...
+
+    @abc.abstractmethod
+    def list_notifications(self, household_id: str, limit: int = 50) -> list[Notification]: ...
+
+    @abc.abstractmethod
+    def record_voice_order(self, sku: str, household_id: str, at: datetime) -> None: ...
+
+    @abc.abstractmethod
+    def households_ordering(self, sku: str, since: datetime) -> set[str]: ...
+
+
+class Notifier(abc.ABC):
+    """Tells the parent: the local outbox by default, SNS on AWS."""
+
+    @abc.abstractmethod
+    def notify(self, note: Notification) -> None: ...
+
+
+class PaymentError(Exception):
+    """The payment provider refused or failed; adapters raise this."""
+
+
+class Payments(abc.ABC):
+    @abc.abstractmethod
+    def charge(self, payment_token: str, amount: Decimal, currency: str,
+               idempotency_key: str) -> str:
+        """Charge once per idempotency key; returns the provider's reference."""
+
+    @abc.abstractmethod
+    def refund(self, reference: str, amount: Decimal) -> None: ...
