@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from ..ports import Clock, CounterIncrement, Notifier, PaymentError, Payments, Store
+from ..ports import Clock, CounterIncrement, Notifier, Payments, Store
 from . import codes
 from .errors import BudgetExceeded, Conflict, NotFound, ValidationError
 from .guard import Action, Attempt, CodeLock, Decision, GuardPolicy, Outcome, evaluate
@@ -111,27 +111,23 @@ class Purchases:
             CounterIncrement(month_key, quote.total, None if override else profile.monthly_budget),
         ]
         order = replace(order, counters=(day_key, month_key))
+        # Charge first under the same idempotency key, so the stored order always carries its
+        # payment reference and a repeated confirmation is neither charged nor ordered twice.
+        # If a concurrent order took the budget meanwhile, the charge is refunded.
+        assert actor.household.payment is not None
+        ref = self.payments.charge(actor.household.payment.token, quote.total, "USD", key)
+        order = replace(order, payment_ref=ref)
         try:
             stored, created = self.store.commit_order(order, increments, approval)
         except BudgetExceeded as exc:
+            self.payments.refund(ref, quote.total)
             which = "over_daily_budget" if "#day#" in exc.counter_key else "over_monthly_budget"
             denied = Decision(Outcome.DENY, which, {"limit": exc.limit, "name": profile.name})
             self._audit(actor, action, quote.lines, quote.total, denied)
             return PurchaseResult(denied)
         if created:
-            stored = self._charge(actor, stored)
             self._after_order(actor, action, stored, decision)
         return PurchaseResult(decision, order=stored)
-
-    def _charge(self, actor: Actor, order: Order) -> Order:
-        assert actor.household.payment is not None
-        try:
-            ref = self.payments.charge(actor.household.payment.token, order.total, "USD",
-                                       order.idempotency_key)
-        except PaymentError:
-            self.store.cancel_order(order.cancelled(self.clock.now(), timedelta.max))
-            raise
-        return replace(order, payment_ref=ref)
 
     def _after_order(self, actor: Actor, action: Action, order: Order, decision: Decision) -> None:
         for line in order.lines:
