@@ -418,7 +418,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     config = Config.from_env(db_path=Path(args.db).expanduser() if args.db else None,
-                             demo=True if getattr(args, "demo", False) else None)
+                             demo=True if getattr(args, "demo", False) else None,
+                             skill_id=getattr(args, "skill_id", None))
     try:
         services = build(config)
         return int(args.handler(services, args))

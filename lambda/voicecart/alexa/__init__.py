@@ -1,0 +1,1 @@
+"""The Alexa adapter: ask-sdk-core handlers that translate to and from the conversation core."""
