@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 
 from .config import Config
@@ -29,6 +30,10 @@ def _default_store(config: Config) -> Store:
         from .adapters.sqlite import SQLiteStore
 
         return SQLiteStore(config.db_path)
+    if config.store == "dynamodb":  # on AWS: tables, bucket and key from VOICECART_* variables
+        from .adapters.dynamodb import DynamoDBStore
+
+        return DynamoDBStore.from_env()
     raise ValueError(f"unknown store {config.store!r}")
 
 
@@ -38,6 +43,10 @@ def build(config: Config | None = None, *, store: Store | None = None, clock: Cl
     config = config or Config.from_env()
     store = store or _default_store(config)
     clock = clock or SystemClock()
+    if notifier is None and os.environ.get("VOICECART_SNS_TOPIC_ARN"):
+        from .adapters.sns import SnsNotifier
+
+        notifier = SnsNotifier(os.environ["VOICECART_SNS_TOPIC_ARN"], store)
     if notifier is None:
         from .adapters.outbox import OutboxNotifier
 

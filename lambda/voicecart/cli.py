@@ -406,12 +406,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_extensions(sub: Any, add: Callable[..., argparse.ArgumentParser]) -> None:
-    """Commands defined by other modules (the server, the simulator)."""
-    try:
-        from .cli_server import register
-    except ImportError:
-        return
-    register(sub, add)
+    """Commands defined beside the modules they drive."""
+    from .cli_server import register as register_server
+    from .models.cli_commands import register as register_models
+
+    register_server(sub, add)
+    register_models(sub, add)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -420,6 +420,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     config = Config.from_env(db_path=Path(args.db).expanduser() if args.db else None,
                              demo=True if getattr(args, "demo", False) else None,
                              skill_id=getattr(args, "skill_id", None))
+    if getattr(args, "no_services", False):
+        return int(args.handler(None, args))
     try:
         services = build(config)
         return int(args.handler(services, args))

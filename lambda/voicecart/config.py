@@ -8,6 +8,8 @@ from datetime import timedelta
 from pathlib import Path
 
 DEMO_HOUSEHOLD_ID = "demo"
+# The skill id the demo accepts when none is configured; a real deployment sets its own.
+DEMO_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-00000000demo"
 
 
 def default_db_path() -> Path:
@@ -43,6 +45,8 @@ class Config:
             "log_level": env.get("VOICECART_LOG_LEVEL", "INFO"),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
+        if values["demo"] and not values["skill_id"]:
+            values["skill_id"] = DEMO_SKILL_ID
         return cls(**values)  # type: ignore[arg-type]
 
     @property

@@ -70,7 +70,9 @@ def seed_demo(store: Store, clock: Clock) -> bool:
             store.put_profile(profile)
         _seed_history(store, clock, household)
         added = True
-    return added
+    from .web.parent.demo_credentials import seed_parent_login  # the parent page's sign-in
+
+    return seed_parent_login(store, clock, DEMO_HOUSEHOLD_ID) or added
 
 
 def _seed_history(store: Store, clock: Clock, household: Household) -> None:

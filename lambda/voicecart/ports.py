@@ -9,14 +9,25 @@ from __future__ import annotations
 import abc
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
 from .domain.catalog import Product
 from .domain.guard import CodeLock, GuardPolicy
 from .domain.household import Household, Profile
 from .domain.orders import Cart, Order, OrderStatus
+from .domain.parent_access import ApiToken, AttemptCount, ParentLogin
 from .domain.records import Approval, ApprovalStatus, AuditEntry, Notification, PendingPurchase
+
+
+@dataclass(frozen=True)
+class GuardState:
+    """What the purchase guard reads before it decides: the household's wrong-code state, the
+    budget counters it checks, and, per sku, the households that ordered it by voice lately."""
+
+    lock: CodeLock
+    counters: dict[str, Decimal]
+    households_by_sku: dict[str, set[str]]
 
 
 @dataclass(frozen=True)
@@ -172,6 +183,71 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def households_ordering(self, sku: str, since: datetime) -> set[str]: ...
+
+    # ---- parent sign-in (web) ----
+    @abc.abstractmethod
+    def get_parent_login(self, household_id: str) -> ParentLogin | None:
+        """The household's parent e-mail and password hash, if a password was set."""
+
+    @abc.abstractmethod
+    def find_parent_login(self, email: str) -> ParentLogin | None:
+        """By normalized e-mail address."""
+
+    @abc.abstractmethod
+    def set_parent_login(self, login: ParentLogin) -> None:
+        """Insert or replace the household's login; raise Conflict if another household
+        already signs in with that e-mail address."""
+
+    @abc.abstractmethod
+    def add_api_token(self, token: ApiToken) -> None:
+        """Store a new token (its hash only); raise Conflict if the id or hash exists."""
+
+    @abc.abstractmethod
+    def list_api_tokens(self, household_id: str) -> list[ApiToken]:
+        """Newest first, revoked ones included."""
+
+    @abc.abstractmethod
+    def find_api_token(self, token_hash: str) -> ApiToken | None:
+        """By SHA-256 hex of the token, revoked or not."""
+
+    @abc.abstractmethod
+    def revoke_api_token(self, household_id: str, token_id: str, at: datetime) -> ApiToken:
+        """Mark revoked (once: revoking again keeps the first time). NotFound unless the
+        token belongs to that household."""
+
+    @abc.abstractmethod
+    def count_sign_in_attempt(self, key: str, now: datetime, window: timedelta) -> AttemptCount:
+        """Atomically count one attempt for `key` in a fixed window that starts at the first
+        attempt after the previous window ended; returns the count including this one."""
+
+    @abc.abstractmethod
+    def clear_sign_in_attempts(self, key: str) -> None: ...
+
+    # ---- batched operations (optional) ----
+    # Where every call is a network round trip (DynamoDB), an adapter overrides these to read
+    # or write in one request; the defaults compose the methods above, so they mean the same.
+    def read_guard_state(self, household_id: str, counter_keys: Sequence[str],
+                         skus: Sequence[str], since: datetime) -> GuardState:
+        """The code lock, the counters and, per sku, `households_ordering(sku, since)`."""
+        return GuardState(
+            lock=self.get_code_lock(household_id),
+            counters={key: self.get_counter(key) for key in counter_keys},
+            households_by_sku={sku: self.households_ordering(sku, since) for sku in skus})
+
+    def commit_order_with_records(self, order: Order, increments: Sequence[CounterIncrement],
+                                  approval: Approval | None = None,
+                                  audit: AuditEntry | None = None,
+                                  voice_order_skus: Sequence[str] = ()) -> tuple[Order, bool]:
+        """`commit_order`, and only when it created the order: `append_audit(audit)` and
+        `record_voice_order` for each sku at the order's time. An adapter may write all of it
+        in the one transaction."""
+        stored, created = self.commit_order(order, increments, approval)
+        if created:
+            for sku in dict.fromkeys(voice_order_skus):
+                self.record_voice_order(sku, stored.household_id, stored.placed_at)
+            if audit is not None:
+                self.append_audit(audit)
+        return stored, created
 
 
 class Notifier(abc.ABC):

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
@@ -24,6 +24,7 @@ from ..domain.errors import BudgetExceeded, Conflict, NotFound, StoreError
 from ..domain.guard import CodeLock, GuardPolicy
 from ..domain.household import Household, Profile
 from ..domain.orders import Cart, Order, OrderStatus
+from ..domain.parent_access import ApiToken, AttemptCount, ParentLogin
 from ..domain.records import Approval, ApprovalStatus, AuditEntry, Notification, PendingPurchase
 from ..ports import CounterIncrement, Store
 from . import serialization as ser
@@ -59,6 +60,17 @@ MIGRATIONS: tuple[str, ...] = (
                                 doc TEXT NOT NULL, PRIMARY KEY (household_id, id));
     CREATE TABLE voice_orders (sku TEXT NOT NULL, household_id TEXT NOT NULL, at TEXT NOT NULL);
     CREATE INDEX voice_orders_by_sku ON voice_orders (sku, at);
+    """,
+    # 2: parent sign-in for the web page and API
+    """
+    CREATE TABLE parent_logins (household_id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE,
+                                doc TEXT NOT NULL);
+    CREATE TABLE api_tokens (id TEXT PRIMARY KEY, household_id TEXT NOT NULL,
+                             token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL,
+                             doc TEXT NOT NULL);
+    CREATE INDEX api_tokens_by_household ON api_tokens (household_id, created_at);
+    CREATE TABLE sign_in_attempts (key TEXT PRIMARY KEY, count INTEGER NOT NULL,
+                                   window_ends TEXT NOT NULL);
     """,
 )
 
@@ -430,3 +442,76 @@ class SQLiteStore(Store):
             "SELECT DISTINCT household_id FROM voice_orders WHERE sku = ? AND at >= ?",
             (sku, since.isoformat())).fetchall())
         return {r[0] for r in rows}
+
+    # ---- parent sign-in (web) ----------------------------------------------------------
+    def get_parent_login(self, household_id: str) -> ParentLogin | None:
+        row = self._read(lambda c: c.execute(
+            "SELECT doc FROM parent_logins WHERE household_id = ?", (household_id,)).fetchone())
+        return ParentLogin.from_dict(_load(row[0])) if row else None
+
+    def find_parent_login(self, email: str) -> ParentLogin | None:
+        row = self._read(lambda c: c.execute(
+            "SELECT doc FROM parent_logins WHERE email = ?", (email,)).fetchone())
+        return ParentLogin.from_dict(_load(row[0])) if row else None
+
+    def set_parent_login(self, login: ParentLogin) -> None:
+        with self._tx() as conn:
+            owner = conn.execute("SELECT household_id FROM parent_logins WHERE email = ?",
+                                 (login.email,)).fetchone()
+            if owner and owner[0] != login.household_id:
+                raise Conflict("that e-mail address already signs in to another household")
+            conn.execute("INSERT OR REPLACE INTO parent_logins (household_id, email, doc) "
+                         "VALUES (?, ?, ?)",
+                         (login.household_id, login.email, _dump(login.to_dict())))
+
+    def add_api_token(self, token: ApiToken) -> None:
+        with self._tx() as conn:
+            taken = conn.execute("SELECT 1 FROM api_tokens WHERE id = ? OR token_hash = ?",
+                                 (token.id, token.token_hash)).fetchone()
+            if taken:
+                raise Conflict("that token already exists")
+            conn.execute("INSERT INTO api_tokens (id, household_id, token_hash, created_at, doc) "
+                         "VALUES (?, ?, ?, ?, ?)",
+                         (token.id, token.household_id, token.token_hash,
+                          token.created_at.isoformat(), _dump(token.to_dict())))
+
+    def list_api_tokens(self, household_id: str) -> list[ApiToken]:
+        rows = self._read(lambda c: c.execute(
+            "SELECT doc FROM api_tokens WHERE household_id = ? ORDER BY created_at DESC, id",
+            (household_id,)).fetchall())
+        return [ApiToken.from_dict(_load(doc)) for (doc,) in rows]
+
+    def find_api_token(self, token_hash: str) -> ApiToken | None:
+        row = self._read(lambda c: c.execute(
+            "SELECT doc FROM api_tokens WHERE token_hash = ?", (token_hash,)).fetchone())
+        return ApiToken.from_dict(_load(row[0])) if row else None
+
+    def revoke_api_token(self, household_id: str, token_id: str, at: datetime) -> ApiToken:
+        with self._tx() as conn:
+            row = conn.execute("SELECT doc FROM api_tokens WHERE household_id = ? AND id = ?",
+                               (household_id, token_id)).fetchone()
+            if row is None:
+                raise NotFound("no such token")
+            token = ApiToken.from_dict(_load(row[0]))
+            if token.revoked_at is None:
+                token = replace(token, revoked_at=at)
+                conn.execute("UPDATE api_tokens SET doc = ? WHERE id = ?",
+                             (_dump(token.to_dict()), token_id))
+        return token
+
+    def count_sign_in_attempt(self, key: str, now: datetime, window: timedelta) -> AttemptCount:
+        with self._tx() as conn:
+            row = conn.execute("SELECT count, window_ends FROM sign_in_attempts WHERE key = ?",
+                               (key,)).fetchone()
+            if row is None or datetime.fromisoformat(row[1]) <= now:
+                counted = AttemptCount(1, now + window)
+            else:
+                counted = AttemptCount(int(row[0]) + 1, datetime.fromisoformat(row[1]))
+            conn.execute("INSERT OR REPLACE INTO sign_in_attempts (key, count, window_ends) "
+                         "VALUES (?, ?, ?)",
+                         (key, counted.count, counted.window_ends.isoformat()))
+        return counted
+
+    def clear_sign_in_attempts(self, key: str) -> None:
+        with self._tx() as conn:
+            conn.execute("DELETE FROM sign_in_attempts WHERE key = ?", (key,))

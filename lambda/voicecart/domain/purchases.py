@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from ..ports import Clock, CounterIncrement, Notifier, Payments, Store
+from ..ports import Clock, CounterIncrement, GuardState, Notifier, Payments, Store
 from . import codes
 from .errors import BudgetExceeded, Conflict, NotFound, ValidationError
 from .guard import Action, Attempt, CodeLock, Decision, GuardPolicy, Outcome, evaluate
@@ -72,11 +72,13 @@ class Purchases:
                 code: str | None = None, action: Action = Action.BUY) -> PurchaseResult:
         """One try at buying `lines`. `code` is what the shopper said, if anything."""
         quote = self.quote(actor.household, lines)
-        failed = self._check_code(actor, code)
+        state = self._guard_state(actor, lines, code)
+        failed = self._check_code(actor, code, state)
         if failed is not None:
             self._audit(actor, action, quote.lines, quote.total, failed.decision)
             return failed
-        decision = evaluate(self._attempt(actor, action, quote, code_ok=code is not None))
+        assert state is not None
+        decision = evaluate(self._attempt(actor, action, quote, code is not None, state))
         return self._carry_out(actor, action, quote, decision, idempotency_key)
 
     def _carry_out(self, actor: Actor, action: Action, quote: Quote, decision: Decision,
@@ -117,8 +119,14 @@ class Purchases:
         assert actor.household.payment is not None
         ref = self.payments.charge(actor.household.payment.token, quote.total, "USD", key)
         order = replace(order, payment_ref=ref)
+        # The audit entry and the broadcast records are written with the order (in the same
+        # transaction where the store can), and only if the order is new.
+        audit = self._audit_entry(actor, action, order.lines, order.total, decision,
+                                  order_id=order.id)
         try:
-            stored, created = self.store.commit_order(order, increments, approval)
+            stored, created = self.store.commit_order_with_records(
+                order, increments, approval, audit=audit,
+                voice_order_skus=[line.sku for line in order.lines])
         except BudgetExceeded as exc:
             self.payments.refund(ref, quote.total)
             which = "over_daily_budget" if "#day#" in exc.counter_key else "over_monthly_budget"
@@ -126,16 +134,10 @@ class Purchases:
             self._audit(actor, action, quote.lines, quote.total, denied)
             return PurchaseResult(denied)
         if created:
-            self._after_order(actor, action, stored, decision)
+            self._notify(actor.household.id, "order_placed",
+                         f"Order {stored.id} placed by voice for ${stored.total}.",
+                         order_id=stored.id, total=str(stored.total))
         return PurchaseResult(decision, order=stored)
-
-    def _after_order(self, actor: Actor, action: Action, order: Order, decision: Decision) -> None:
-        for line in order.lines:
-            self.store.record_voice_order(line.sku, order.household_id, order.placed_at)
-        self._audit(actor, action, order.lines, order.total, decision, order_id=order.id)
-        self._notify(actor.household.id, "order_placed",
-                     f"Order {order.id} placed by voice for ${order.total}.",
-                     order_id=order.id, total=str(order.total))
 
     def _queue(self, actor: Actor, quote: Quote, key: str) -> Approval:
         now = self.clock.now()
@@ -153,8 +155,10 @@ class Purchases:
         return stored
 
     # ---- the voice code ----------------------------------------------------------
-    def _check_code(self, actor: Actor, code: str | None) -> PurchaseResult | None:
-        """None when no code was given or it was right; otherwise the refusal to speak."""
+    def _check_code(self, actor: Actor, code: str | None,
+                    state: GuardState | None) -> PurchaseResult | None:
+        """None when no code was given or it was right; otherwise the refusal to speak.
+        `state` is what `_guard_state` read (None only for a misheard code)."""
         if code is None:
             return None
         if not codes.is_well_formed(code):
@@ -162,7 +166,7 @@ class Purchases:
             return PurchaseResult(Decision(Outcome.NEEDS_CODE, "code_malformed"))
         hid = actor.household.id
         now = self.clock.now()
-        lock = self.store.get_code_lock(hid)
+        lock = state.lock if state is not None else self.store.get_code_lock(hid)
         if lock.is_locked(now):
             return PurchaseResult(self._lock_refusal(lock, now))
         if codes.verify_code(actor.household.code_hash, code):
@@ -201,13 +205,16 @@ class Purchases:
         """Approve a queued request: by voice with the code, or from the signed-in parent page."""
         approval = self._pending_approval(actor.household.id, approval_id)
         if not parent_authenticated:
-            failed = self._check_code(actor, code)
+            state = self._guard_state(actor, approval.lines, code)
+            failed = self._check_code(actor, code, state)
             if failed is not None:
                 self._audit(actor, Action.APPROVE, approval.lines, approval.total, failed.decision,
                             approval_id=approval.id)
                 return failed
+            assert state is not None
             quote = self.quote(actor.household, approval.lines)
-            decision = evaluate(self._attempt(actor, Action.APPROVE, quote, code_ok=code is not None))
+            attempt = self._attempt(actor, Action.APPROVE, quote, code is not None, state)
+            decision = evaluate(attempt)
             if decision.outcome is not Outcome.ALLOW:
                 self._audit(actor, Action.APPROVE, approval.lines, approval.total, decision,
                             approval_id=approval.id)
@@ -261,29 +268,48 @@ class Purchases:
     def _local_now(self, household: Household) -> datetime:
         return self.clock.now().astimezone(ZoneInfo(household.timezone))
 
-    def _attempt(self, actor: Actor, action: Action, quote: Quote, code_ok: bool) -> Attempt:
+    def _guard_state(self, actor: Actor, lines: tuple[Line, ...],
+                     code: str | None) -> GuardState | None:
+        """Everything the guard reads, the code lock included, in one batched store call
+        (one or two round trips on DynamoDB). A misheard code is re-asked without reading."""
+        if code is not None and not codes.is_well_formed(code):
+            return None
+        keys = counter_keys(actor.household.id, actor.profile.id,
+                            self._local_now(actor.household))
+        since = self.clock.now() - self.policy.broadcast_window
+        return self.store.read_guard_state(actor.household.id, keys,
+                                           [line.sku for line in lines], since)
+
+    def _attempt(self, actor: Actor, action: Action, quote: Quote, code_ok: bool,
+                 state: GuardState) -> Attempt:
         local = self._local_now(actor.household)
         day_key, month_key = counter_keys(actor.household.id, actor.profile.id, local)
-        since = self.clock.now() - self.policy.broadcast_window
         hot = frozenset(
             line.sku for line in quote.lines
-            if len(self.store.households_ordering(line.sku, since) - {actor.household.id})
+            if len(state.households_by_sku.get(line.sku, set()) - {actor.household.id})
             >= self.policy.broadcast_households)
+        # A right code has just cleared the wrong-code count (see _check_code).
+        lock = CodeLock() if code_ok else state.lock
         return Attempt(
             action=action, household=actor.household, profile=actor.profile, lines=quote.lines,
-            total=quote.total, local_now=local, spent_today=self.store.get_counter(day_key),
-            spent_month=self.store.get_counter(month_key),
-            lock=self.store.get_code_lock(actor.household.id), code_ok=code_ok, hot_skus=hot)
+            total=quote.total, local_now=local, spent_today=state.counters[day_key],
+            spent_month=state.counters[month_key], lock=lock, code_ok=code_ok, hot_skus=hot)
 
-    def _audit(self, actor: Actor, action: Action, lines: tuple[Line, ...], total: Decimal,
-               decision: Decision, order_id: str | None = None,
-               approval_id: str | None = None) -> None:
-        self.store.append_audit(AuditEntry(
+    def _audit_entry(self, actor: Actor, action: Action, lines: tuple[Line, ...],
+                     total: Decimal, decision: Decision, order_id: str | None = None,
+                     approval_id: str | None = None) -> AuditEntry:
+        return AuditEntry(
             id=new_id("AU"), household_id=actor.household.id, at=self.clock.now(),
             action=action.value, profile_id=actor.profile.id, profile_name=actor.profile.name,
             role=actor.profile.role.value, device_id=actor.device_id, channel=actor.channel,
             lines=lines, total=total, outcome=decision.outcome.value, reason=decision.reason,
-            order_id=order_id, approval_id=approval_id))
+            order_id=order_id, approval_id=approval_id)
+
+    def _audit(self, actor: Actor, action: Action, lines: tuple[Line, ...], total: Decimal,
+               decision: Decision, order_id: str | None = None,
+               approval_id: str | None = None) -> None:
+        self.store.append_audit(self._audit_entry(actor, action, lines, total, decision,
+                                                  order_id, approval_id))
 
     def _notify(self, household_id: str, kind: str, message: str, **data: object) -> None:
         self.notifier.notify(Notification(new_id("NT"), household_id, self.clock.now(), kind,
