@@ -66,10 +66,8 @@ def register(sub: Any, add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--skill-id", help="accept only this Alexa skill id (default: VOICECART_SKILL_ID)")
     p.add_argument("--insecure-no-verify", action="store_true",
                    help="turn off Alexa request verification (local simulators only)")
-    try:
-        from .chat import register as register_chat
-    except ImportError:
-        return
+    from .chat import register as register_chat
+
     register_chat(sub, add)
 
 

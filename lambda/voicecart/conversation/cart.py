@@ -51,6 +51,7 @@ def add_to_cart(ctx: Context) -> Reply:
         return ctx.ask(ctx.say("which_item"))
     qty = quantity(ctx)
     cart = ctx.services.shopping.add_to_cart(ctx.household.id, product.sku, qty)
+    ctx.session["stage"] = "cart"  # "buy it" now means the cart, not the item just added
     return ctx.ask(ctx.say("added", quantity=qty, name=product.name,
                            count=count_words(ctx, cart.item_count)))
 

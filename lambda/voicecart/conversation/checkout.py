@@ -27,11 +27,17 @@ PENDING_FOR = timedelta(minutes=10)
 
 # ---- starting a purchase -------------------------------------------------------------
 def buy(ctx: Context) -> Reply:
+    """"Buy it" / "buy paper towels": the named or current item; with neither, the cart."""
     if ctx.turn.slot("item") or (ctx.session.get("stage") == "browse" and ctx.session.get("item")):
         product = resolve_item(ctx)
         if product is None:
             return ctx.ask(ctx.say("which_item"))
         return _quote(ctx, (Line.of(product, quantity(ctx)),), Action.BUY, from_cart=False)
+    return checkout(ctx)
+
+
+def checkout(ctx: Context) -> Reply:
+    """"Check out": everything in the cart."""
     cart = ctx.services.shopping.cart(ctx.household.id)
     if cart.is_empty:
         return ctx.ask(ctx.say("nothing_to_buy"))
@@ -200,13 +206,8 @@ def _placed(ctx: Context, order: Order) -> Reply:
                         address=ctx.household.address.spoken() if ctx.household.address else "",
                         brand=payment.brand if payment else "", last4=payment.last4 if payment else "",
                         minutes=minutes))
-    return ctx.ask(ctx.say("placed", order_id=_spell(order.id), total=order.total,
+    return ctx.ask(ctx.say("placed", total=order.total,
                            delivery=order.delivery_date, minutes=minutes), card=card)
-
-
-def _spell(order_id: str) -> str:
-    """Order ids are read character by character, so "VC3K..." is not read as a word."""
-    return " ".join(order_id)
 
 
 # ---- approvals -------------------------------------------------------------------------
@@ -245,7 +246,7 @@ def _approve(ctx: Context, pending: PendingPurchase, code: str | None) -> Reply:
     if decision.outcome is Outcome.ALLOW and result.order is not None and result.approval:
         _drop_pending(ctx)
         return ctx.ask(ctx.say("request_approved", requester=result.approval.requested_by,
-                               order_id=_spell(result.order.id), total=result.order.total,
+                               total=result.order.total,
                                delivery=result.order.delivery_date))
     if decision.outcome is Outcome.NEEDS_CODE:
         return _ask_code(ctx, pending, decision.reason, decision.params)
@@ -279,7 +280,7 @@ def order_status(ctx: Context) -> Reply:
         return ctx.ask(ctx.say("no_orders"))
     words, _ = lines_words(ctx, order.lines)
     local = order.placed_at.date()
-    return ctx.ask(ctx.say(f"status_{order.status.value}", order_id=_spell(order.id), lines=words,
+    return ctx.ask(ctx.say(f"status_{order.status.value}", lines=words,
                            placed=local, delivery=order.delivery_date))
 
 
@@ -295,7 +296,7 @@ def cancel_order(ctx: Context) -> Reply:
             return ctx.ask(ctx.say("cancel_too_late", reason=str(exc)))
     words, _ = lines_words(ctx, order.lines)
     ctx.session["cancel_order"] = order.id
-    return ctx.ask(ctx.say("cancel_confirm", order_id=_spell(order.id), lines=words,
+    return ctx.ask(ctx.say("cancel_confirm", lines=words,
                            total=order.total))
 
 
@@ -305,4 +306,4 @@ def _cancel_confirmed(ctx: Context) -> Reply:
         order = ctx.services.purchases.cancel(ctx.household, order_id, by=ctx.profile.name)
     except (Conflict, NotFound) as exc:
         return ctx.ask(ctx.say("cancel_too_late", reason=str(exc)))
-    return ctx.ask(ctx.say("cancel_done", order_id=_spell(order.id), total=order.total))
+    return ctx.ask(ctx.say("cancel_done", total=order.total))

@@ -93,6 +93,7 @@ HANDLERS: dict[str, Handler] = {
     i.REMOVE_FROM_CART: cart.remove_from_cart,
     i.EMPTY_CART: cart.empty_cart,
     i.BUY: checkout.buy,
+    i.CHECKOUT: checkout.checkout,
     i.REORDER: checkout.reorder,
     i.YES: checkout.yes,
     i.NO: checkout.no,

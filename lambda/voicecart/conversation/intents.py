@@ -13,7 +13,8 @@ ADD_TO_CART = "AddToCartIntent"        # item: ITEM_NAME, quantity: AMAZON.NUMBE
 CART_CONTENTS = "CartContentsIntent"   # "what's in my cart"
 REMOVE_FROM_CART = "RemoveFromCartIntent"  # item: ITEM_NAME, quantity: AMAZON.NUMBER
 EMPTY_CART = "EmptyCartIntent"         # "empty my cart"
-BUY = "BuyIntent"                      # item: ITEM_NAME, quantity: AMAZON.NUMBER ("buy it", "check out")
+BUY = "BuyIntent"                      # item: ITEM_NAME, quantity: AMAZON.NUMBER ("buy it")
+CHECKOUT = "CheckoutIntent"            # "check out", "buy what's in my cart"
 REORDER = "ReorderIntent"              # item: ITEM_NAME ("reorder coffee", "order my usual")
 ORDER_STATUS = "OrderStatusIntent"     # "where is my order"
 CANCEL_ORDER = "CancelOrderIntent"     # "cancel my last order"
@@ -45,7 +46,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
 }
 
 CUSTOM = (SEARCH, BROWSE_CATEGORY, SELECT_ITEM, DETAILS, REVIEWS, ADD_TO_CART, CART_CONTENTS,
-          REMOVE_FROM_CART, EMPTY_CART, BUY, REORDER, ORDER_STATUS, CANCEL_ORDER, APPROVALS,
+          REMOVE_FROM_CART, EMPTY_CART, BUY, CHECKOUT, REORDER, ORDER_STATUS, CANCEL_ORDER, APPROVALS,
           VOICE_CODE, GIFT_FINDER)
 BUILT_IN = (YES, NO, NEXT, PREVIOUS, HELP, STOP, CANCEL, FALLBACK, NAVIGATE_HOME)
 ALL = CUSTOM + BUILT_IN
