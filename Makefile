@@ -3,8 +3,9 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+SIM := tests/e2e/alexa_sim
 
-.PHONY: run test lint setup clean
+.PHONY: run test lint typecheck e2e-tools setup clean
 
 $(STAMP): requirements.txt lambda/requirements.txt pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -15,13 +16,27 @@ $(STAMP): requirements.txt lambda/requirements.txt pyproject.toml
 
 setup: $(STAMP)
 
+# Real components the end-to-end tests drive, from the package registries:
+# virtual-alexa (npm) and Debian's Chromium.
+$(SIM)/node_modules/.installed: $(SIM)/package.json $(SIM)/package-lock.json
+	npm ci --prefix $(SIM) --no-audit --no-fund --loglevel=error
+	touch $@
+
+e2e-tools: $(SIM)/node_modules/.installed
+	bash .ci/install-browser.sh
+
 run: $(STAMP)
 	$(BIN)/voicecart serve --demo
 
-test: $(STAMP)
-	$(BIN)/ruff check lambda tests bench
+lint: $(STAMP)
+	$(BIN)/ruff check lambda tests bench scripts
+
+typecheck: $(STAMP)
 	$(BIN)/mypy
+
+test: $(STAMP) e2e-tools lint typecheck
+	$(BIN)/voicecart models check
 	$(BIN)/pytest -q
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(SIM)/node_modules .pytest_cache .mypy_cache .ruff_cache

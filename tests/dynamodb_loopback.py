@@ -55,13 +55,20 @@ class LoopbackDynamoDB:
 
     def start(self) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tests.dynamodb_loopback"], cwd=ROOT, text=True,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log,
-            env={**os.environ, "PYTHONPATH": str(ROOT)})
+            [sys.executable, "-m", "tests.dynamodb_loopback"],
+            cwd=ROOT,
+            text=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self._log,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
         assert self.process.stdout is not None
         port: list[str] = []
-        reader = threading.Thread(target=lambda: port.append(self.process.stdout.readline()),  # type: ignore[union-attr]
-                                  daemon=True)
+        reader = threading.Thread(
+            target=lambda: port.append(self.process.stdout.readline()),  # type: ignore[union-attr]
+            daemon=True,
+        )
         reader.start()
         reader.join(START_TIMEOUT)
         if not port or not port[0].strip().isdigit():
@@ -86,10 +93,17 @@ class LoopbackDynamoDB:
         from botocore.config import Config
 
         return boto3.session.Session().client(
-            service, endpoint_url=self.endpoint, region_name=REGION,
-            aws_access_key_id="loopback", aws_secret_access_key="loopback",
-            config=Config(max_pool_connections=64, retries={"mode": "standard"},
-                          s3={"addressing_style": "path"}))
+            service,
+            endpoint_url=self.endpoint,
+            region_name=REGION,
+            aws_access_key_id="loopback",
+            aws_secret_access_key="loopback",
+            config=Config(
+                max_pool_connections=64,
+                retries={"mode": "standard"},
+                s3={"addressing_style": "path"},
+            ),
+        )
 
 
 @contextmanager

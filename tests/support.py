@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from voicecart.domain.catalog import Product
@@ -11,7 +11,7 @@ from voicecart.domain.household import Household, Mode, Profile, Role, default_p
 from voicecart.ports import Clock
 
 # A Monday at noon in Dallas (18:00 UTC): inside no quiet hours.
-NOON_DALLAS = datetime(2026, 11, 23, 18, 0, tzinfo=timezone.utc)
+NOON_DALLAS = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
 
 
 class FakeClock(Clock):
@@ -33,10 +33,17 @@ class FakeClock(Clock):
             self._now = moment
 
 
-def product(sku: str, name: str, price: str, category: str = "household",
-            **extra: object) -> Product:
-    return Product(sku=sku, name=name, brand=extra.pop("brand", "Acme"),  # type: ignore[arg-type]
-                   category=category, price=Decimal(price), **extra)  # type: ignore[arg-type]
+def product(
+    sku: str, name: str, price: str, category: str = "household", **extra: object
+) -> Product:
+    return Product(
+        sku=sku,
+        name=name,
+        brand=extra.pop("brand", "Acme"),  # type: ignore[arg-type]
+        category=category,
+        price=Decimal(price),
+        **extra,
+    )  # type: ignore[arg-type]
 
 
 def household(**changes: object) -> Household:

@@ -37,9 +37,15 @@ def _default_store(config: Config) -> Store:
     raise ValueError(f"unknown store {config.store!r}")
 
 
-def build(config: Config | None = None, *, store: Store | None = None, clock: Clock | None = None,
-          notifier: Notifier | None = None, payments: Payments | None = None,
-          policy: GuardPolicy | None = None) -> Services:
+def build(
+    config: Config | None = None,
+    *,
+    store: Store | None = None,
+    clock: Clock | None = None,
+    notifier: Notifier | None = None,
+    payments: Payments | None = None,
+    policy: GuardPolicy | None = None,
+) -> Services:
     config = config or Config.from_env()
     store = store or _default_store(config)
     clock = clock or SystemClock()
@@ -61,7 +67,11 @@ def build(config: Config | None = None, *, store: Store | None = None, clock: Cl
 
         seed_demo(store, clock)
     return Services(
-        config=config, store=store, clock=clock, notifier=notifier, payments=payments,
+        config=config,
+        store=store,
+        clock=clock,
+        notifier=notifier,
+        payments=payments,
         households=Households(store, config.demo_household_id),
         shopping=Shopping(store, clock),
         purchases=Purchases(store, notifier, payments, clock, policy),

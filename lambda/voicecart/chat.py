@@ -17,8 +17,12 @@ from typing import Any
 from .alexa.envelopes import envelope, speech_of
 from .demo import CHILD_PERSON, PARENT_PERSON, TEEN_PERSON
 
-PERSONS: dict[str, str | None] = {"parent": PARENT_PERSON, "teen": TEEN_PERSON,
-                                  "child": CHILD_PERSON, "guest": None}
+PERSONS: dict[str, str | None] = {
+    "parent": PARENT_PERSON,
+    "teen": TEEN_PERSON,
+    "child": CHILD_PERSON,
+    "guest": None,
+}
 
 
 @dataclass
@@ -56,7 +60,7 @@ class Simulator:
             self.model = load()
 
     def open(self) -> Heard:
-        """"Alexa, open voice cart"."""
+        """ "Alexa, open voice cart"."""
         return self._send("LaunchRequest")
 
     def say(self, text: str) -> Heard:
@@ -76,8 +80,13 @@ class Simulator:
         self._in_session = False
         return heard
 
-    def _send(self, request_type: str, intent: str | None = None,
-              slots: dict[str, str] | None = None, slot_ids: dict[str, str] | None = None) -> Heard:
+    def _send(
+        self,
+        request_type: str,
+        intent: str | None = None,
+        slots: dict[str, str] | None = None,
+        slot_ids: dict[str, str] | None = None,
+    ) -> Heard:
         import uuid
 
         from ask_sdk_model import RequestEnvelope
@@ -85,24 +94,39 @@ class Simulator:
         new = not self._in_session
         if new:
             self._attributes, self._session_id = {}, f"amzn1.echo-api.session.{uuid.uuid4()}"
-        body = envelope(request_type, intent=intent, slots=slots, slot_ids=slot_ids,
-                        user_id=self.user_id, person_id=PERSONS.get(self.person, self.person),
-                        device_id=self.device_id, session_id=self._session_id,
-                        attributes=self._attributes, new=new, skill_id=self.skill_id,
-                        locale=self.locale)
+        body = envelope(
+            request_type,
+            intent=intent,
+            slots=slots,
+            slot_ids=slot_ids,
+            user_id=self.user_id,
+            person_id=PERSONS.get(self.person, self.person),
+            device_id=self.device_id,
+            session_id=self._session_id,
+            attributes=self._attributes,
+            new=new,
+            skill_id=self.skill_id,
+            locale=self.locale,
+        )
         serializer = self.skill.serializer
-        request = serializer.deserialize(payload=json.dumps(body),
-                                         obj_type=RequestEnvelope)
-        raw: dict[str, Any] = serializer.serialize(self.skill.invoke(request_envelope=request,
-                                                                     context=None))
+        request = serializer.deserialize(payload=json.dumps(body), obj_type=RequestEnvelope)
+        raw: dict[str, Any] = serializer.serialize(
+            self.skill.invoke(request_envelope=request, context=None)
+        )
         response = raw.get("response") or {}
         ended = bool(response.get("shouldEndSession")) or request_type == "SessionEndedRequest"
         self._in_session = not ended
         self._attributes = dict(raw.get("sessionAttributes") or {})
         reprompt = ((response.get("reprompt") or {}).get("outputSpeech") or {}).get("ssml", "")
-        return Heard(intent or request_type, dict(slots or {}), speech_of(raw),
-                     speech_of({"response": {"outputSpeech": {"ssml": reprompt}}}),
-                     response.get("card"), ended, raw)
+        return Heard(
+            intent or request_type,
+            dict(slots or {}),
+            speech_of(raw),
+            speech_of({"response": {"outputSpeech": {"ssml": reprompt}}}),
+            response.get("card"),
+            ended,
+            raw,
+        )
 
 
 def simulator_for(services: Any, person: str = "parent", **kwargs: Any) -> Simulator:
@@ -117,8 +141,10 @@ def cmd_chat(services: Any, args: argparse.Namespace) -> int:
     sim = simulator_for(services, args.person)
     interactive = sys.stdin.isatty()
     if interactive:
-        print(f"VoiceCart simulator, speaking as {args.person}. Type what you would say; "
-              "'open' starts a session, ':quit' leaves.")
+        print(
+            f"VoiceCart simulator, speaking as {args.person}. Type what you would say; "
+            "'open' starts a session, ':quit' leaves."
+        )
     heard = sim.open()
     print(f"ALEXA: {heard.speech}")
     while True:
@@ -146,7 +172,11 @@ def cmd_chat(services: Any, args: argparse.Namespace) -> int:
 
 def register(sub: Any, add: Callable[..., argparse.ArgumentParser]) -> None:
     p = add(sub, "chat", cmd_chat, "talk to the skill in the terminal, no Amazon account needed")
-    p.add_argument("--person", choices=sorted(PERSONS), default="parent",
-                   help="who is speaking, as Alexa's voice recognition would say")
+    p.add_argument(
+        "--person",
+        choices=sorted(PERSONS),
+        default="parent",
+        help="who is speaking, as Alexa's voice recognition would say",
+    )
     p.add_argument("--verbose", "-v", action="store_true", help="show the intent and slots")
     p.set_defaults(demo=True)

@@ -19,7 +19,7 @@ from typing import Any
 from .bootstrap import Services, build
 from .config import DEMO_HOUSEHOLD_ID, Config
 from .domain.catalog import parse_products
-from .domain.errors import DomainError, ValidationError
+from .domain.errors import DomainError
 from .domain.household import Mode, Profile, QuietHours, Role
 from .domain.orders import Line, Order
 from .domain.purchases import Actor
@@ -41,41 +41,72 @@ def _emit(args: argparse.Namespace, data: Any, text: Callable[[], str]) -> None:
 
 
 def _line_json(line: Line) -> dict[str, object]:
-    return {"sku": line.sku, "name": line.name, "quantity": line.quantity,
-            "unit_price": str(line.unit_price)}
+    return {
+        "sku": line.sku,
+        "name": line.name,
+        "quantity": line.quantity,
+        "unit_price": str(line.unit_price),
+    }
 
 
 def _order_json(order: Order, names: dict[str, str]) -> dict[str, object]:
-    return {"id": order.id, "status": order.status.value, "total": str(order.total),
-            "subtotal": str(order.subtotal), "tax": str(order.tax),
-            "profile": names.get(order.profile_id, order.profile_id),
-            "placed_at": order.placed_at.isoformat(), "delivery_date": order.delivery_date.isoformat(),
-            "items": [_line_json(line) for line in order.lines]}
+    return {
+        "id": order.id,
+        "status": order.status.value,
+        "total": str(order.total),
+        "subtotal": str(order.subtotal),
+        "tax": str(order.tax),
+        "profile": names.get(order.profile_id, order.profile_id),
+        "placed_at": order.placed_at.isoformat(),
+        "delivery_date": order.delivery_date.isoformat(),
+        "items": [_line_json(line) for line in order.lines],
+    }
 
 
 def _approval_json(approval: Approval, services: Services) -> dict[str, object]:
-    return {"id": approval.id, "status": approval.status_at(services.clock.now()).value,
-            "requested_by": approval.requested_by, "total": str(approval.total),
-            "created_at": approval.created_at.isoformat(),
-            "expires_at": approval.expires_at.isoformat(),
-            "items": [_line_json(line) for line in approval.lines]}
+    return {
+        "id": approval.id,
+        "status": approval.status_at(services.clock.now()).value,
+        "requested_by": approval.requested_by,
+        "total": str(approval.total),
+        "created_at": approval.created_at.isoformat(),
+        "expires_at": approval.expires_at.isoformat(),
+        "items": [_line_json(line) for line in approval.lines],
+    }
 
 
 def _audit_json(entry: AuditEntry) -> dict[str, object]:
-    return {"id": entry.id, "at": entry.at.isoformat(), "action": entry.action,
-            "profile": entry.profile_name, "role": entry.role, "device": entry.device_id,
-            "channel": entry.channel, "items": [_line_json(line) for line in entry.lines],
-            "total": str(entry.total), "outcome": entry.outcome, "reason": entry.reason,
-            "order_id": entry.order_id, "approval_id": entry.approval_id}
+    return {
+        "id": entry.id,
+        "at": entry.at.isoformat(),
+        "action": entry.action,
+        "profile": entry.profile_name,
+        "role": entry.role,
+        "device": entry.device_id,
+        "channel": entry.channel,
+        "items": [_line_json(line) for line in entry.lines],
+        "total": str(entry.total),
+        "outcome": entry.outcome,
+        "reason": entry.reason,
+        "order_id": entry.order_id,
+        "approval_id": entry.approval_id,
+    }
 
 
 def _profile_json(p: Profile) -> dict[str, object]:
     money = lambda v: str(v) if v is not None else None  # noqa: E731
-    return {"id": p.id, "name": p.name, "role": p.role.value, "mode": p.mode.value,
-            "person_ids": list(p.person_ids), "per_order_limit": money(p.per_order_limit),
-            "daily_budget": money(p.daily_budget), "monthly_budget": money(p.monthly_budget),
-            "blocked_categories": sorted(p.blocked_categories),
-            "quiet_hours": str(p.quiet_hours) if p.quiet_hours else None}
+    return {
+        "id": p.id,
+        "name": p.name,
+        "role": p.role.value,
+        "mode": p.mode.value,
+        "person_ids": list(p.person_ids),
+        "per_order_limit": money(p.per_order_limit),
+        "daily_budget": money(p.daily_budget),
+        "monthly_budget": money(p.monthly_budget),
+        "blocked_categories": sorted(p.blocked_categories),
+        "quiet_hours": str(p.quiet_hours) if p.quiet_hours else None,
+    }
 
 
 def _items(lines: Sequence[Line]) -> str:
@@ -136,26 +167,35 @@ def cmd_catalog_import(services: Services, args: argparse.Namespace) -> int:
     products = []
     # Everything is parsed and checked before anything is written, so a bad line
     # leaves the catalog as it was.
-    with tqdm(desc="checking", unit=" products", disable=args.json or not sys.stderr.isatty()) as bar:
+    with tqdm(
+        desc="checking", unit=" products", disable=args.json or not sys.stderr.isatty()
+    ) as bar:
         for _, product in parse_products(text, fmt):
             products.append(product)
             bar.update()
     written = services.store.put_products(products)
     services.shopping.catalog_changed()
-    _emit(args, {"imported": written, "total": services.store.count_products()},
-          lambda: f"Imported {written} products; the catalog now has "
-                  f"{services.store.count_products()}.")
+    _emit(
+        args,
+        {"imported": written, "total": services.store.count_products()},
+        lambda: (
+            f"Imported {written} products; the catalog now has {services.store.count_products()}."
+        ),
+    )
     return 0
 
 
 def cmd_catalog_search(services: Services, args: argparse.Namespace) -> int:
     result = services.shopping.search(" ".join(args.text), limit=args.limit)
-    data = {"query": result.query.text, "terms": list(result.query.terms),
-            "max_price": str(result.query.max_price) if result.query.max_price else None,
-            "min_price": str(result.query.min_price) if result.query.min_price else None,
-            "total": result.total,
-            "results": [p.to_dict() for p in result.products],
-            "suggestion": result.suggestion.to_dict() if result.suggestion else None}
+    data = {
+        "query": result.query.text,
+        "terms": list(result.query.terms),
+        "max_price": str(result.query.max_price) if result.query.max_price else None,
+        "min_price": str(result.query.min_price) if result.query.min_price else None,
+        "total": result.total,
+        "results": [p.to_dict() for p in result.products],
+        "suggestion": result.suggestion.to_dict() if result.suggestion else None,
+    }
 
     def text() -> str:
         if not result.products:
@@ -173,9 +213,19 @@ def cmd_orders_list(services: Services, args: argparse.Namespace) -> int:
     hid = _household_id(services, args)
     names = {p.id: p.name for p in services.store.list_profiles(hid)}
     orders = services.shopping.orders(hid, args.limit)
-    _emit(args, [_order_json(o, names) for o in orders], lambda: "\n".join(
-        f"{o.id}  {o.status.value:9}  ${o.total:>8}  {names.get(o.profile_id, o.profile_id):8}"
-        f"  {o.placed_at:%Y-%m-%d %H:%M}  {_items(o.lines)}" for o in orders) or "No orders.")
+    _emit(
+        args,
+        [_order_json(o, names) for o in orders],
+        lambda: (
+            "\n".join(
+                f"{o.id}  {o.status.value:9}  ${o.total:>8}  "
+                f"{names.get(o.profile_id, o.profile_id):8}"
+                f"  {o.placed_at:%Y-%m-%d %H:%M}  {_items(o.lines)}"
+                for o in orders
+            )
+            or "No orders."
+        ),
+    )
     return 0
 
 
@@ -183,8 +233,11 @@ def cmd_orders_cancel(services: Services, args: argparse.Namespace) -> int:
     hid = _household_id(services, args)
     household = services.households.get(hid)
     order = services.purchases.cancel(household, args.id, by="the command line")
-    _emit(args, {"id": order.id, "status": order.status.value},
-          lambda: f"Order {order.id} is cancelled.")
+    _emit(
+        args,
+        {"id": order.id, "status": order.status.value},
+        lambda: f"Order {order.id} is cancelled.",
+    )
     return 0
 
 
@@ -193,9 +246,18 @@ def cmd_approvals_list(services: Services, args: argparse.Namespace) -> int:
     status = ApprovalStatus(args.status) if args.status else None
     approvals = services.store.list_approvals(hid, status, now=services.clock.now())
     data = [_approval_json(a, services) for a in approvals]
-    _emit(args, data, lambda: "\n".join(
-        f"{d['id']}  {d['status']:9}  ${d['total']:>8}  {d['requested_by']:8}  "
-        f"{_items(a.lines)}" for d, a in zip(data, approvals, strict=True)) or "No requests.")
+    _emit(
+        args,
+        data,
+        lambda: (
+            "\n".join(
+                f"{d['id']}  {d['status']:9}  ${d['total']:>8}  {d['requested_by']:8}  "
+                f"{_items(a.lines)}"
+                for d, a in zip(data, approvals, strict=True)
+            )
+            or "No requests."
+        ),
+    )
     return 0
 
 
@@ -206,12 +268,18 @@ def cmd_approvals_decide(services: Services, args: argparse.Namespace) -> int:
         result = services.purchases.approve(actor, args.id, parent_authenticated=True)
         if result.order is None:
             raise CliError(f"not approved: {result.decision.reason}")
-        _emit(args, {"id": args.id, "status": "approved", "order_id": result.order.id},
-              lambda: f"Approved {args.id}; order {result.order.id} is placed.")  # type: ignore[union-attr]
+        _emit(
+            args,
+            {"id": args.id, "status": "approved", "order_id": result.order.id},
+            lambda: f"Approved {args.id}; order {result.order.id} is placed.",
+        )  # type: ignore[union-attr]
     else:
         approval = services.purchases.decline(actor, args.id)
-        _emit(args, {"id": approval.id, "status": approval.status.value},
-              lambda: f"Declined {approval.id}.")
+        _emit(
+            args,
+            {"id": approval.id, "status": approval.status.value},
+            lambda: f"Declined {approval.id}.",
+        )
     return 0
 
 
@@ -219,10 +287,16 @@ def cmd_household_show(services: Services, args: argparse.Namespace) -> int:
     hid = _household_id(services, args)
     h = services.households.get(hid)
     lock = services.store.get_code_lock(hid)
-    data = {"id": h.id, "name": h.name, "timezone": h.timezone,
-            "voice_purchasing": h.voice_purchasing, "code_required": h.code_required,
-            "code_set": h.has_code, "wrong_codes": lock.failures,
-            "locked": lock.is_locked(services.clock.now())}
+    data = {
+        "id": h.id,
+        "name": h.name,
+        "timezone": h.timezone,
+        "voice_purchasing": h.voice_purchasing,
+        "code_required": h.code_required,
+        "code_set": h.has_code,
+        "wrong_codes": lock.failures,
+        "locked": lock.is_locked(services.clock.now()),
+    }
     _emit(args, data, lambda: "\n".join(f"{k:17} {v}" for k, v in data.items()))
     return 0
 
@@ -249,11 +323,17 @@ def cmd_household_unlock(services: Services, args: argparse.Namespace) -> int:
 def cmd_household_settings(services: Services, args: argparse.Namespace) -> int:
     hid = _household_id(services, args)
     onoff = {"on": True, "off": False, None: None}
-    h = services.households.update_settings(hid, voice_purchasing=onoff[args.voice_purchasing],
-                                            code_required=onoff[args.code_required])
-    _emit(args, {"voice_purchasing": h.voice_purchasing, "code_required": h.code_required},
-          lambda: f"Voice purchasing {'on' if h.voice_purchasing else 'off'}; code "
-                  f"{'required' if h.code_required else 'not required'} for adults.")
+    h = services.households.update_settings(
+        hid, voice_purchasing=onoff[args.voice_purchasing], code_required=onoff[args.code_required]
+    )
+    _emit(
+        args,
+        {"voice_purchasing": h.voice_purchasing, "code_required": h.code_required},
+        lambda: (
+            f"Voice purchasing {'on' if h.voice_purchasing else 'off'}; code "
+            f"{'required' if h.code_required else 'not required'} for adults."
+        ),
+    )
     return 0
 
 
@@ -261,11 +341,21 @@ def cmd_profiles_list(services: Services, args: argparse.Namespace) -> int:
     hid = _household_id(services, args)
     profiles = services.store.list_profiles(hid)
     data = [_profile_json(p) for p in profiles]
-    _emit(args, data, lambda: "\n".join(
-        f"{d['id']:10} {d['name']:8} {d['role']:6} {d['mode']:15} order<={d['per_order_limit']} "
-        f"day<={d['daily_budget']} month<={d['monthly_budget']} "
-        f"blocked={','.join(d['blocked_categories']) or '-'} "  # type: ignore[arg-type]
-        f"quiet={d['quiet_hours'] or '-'}" for d in data) or "No profiles.")
+    _emit(
+        args,
+        data,
+        lambda: (
+            "\n".join(
+                f"{d['id']:10} {d['name']:8} {d['role']:6} {d['mode']:15} "
+                f"order<={d['per_order_limit']} "
+                f"day<={d['daily_budget']} month<={d['monthly_budget']} "
+                f"blocked={','.join(d['blocked_categories']) or '-'} "  # type: ignore[arg-type]
+                f"quiet={d['quiet_hours'] or '-'}"
+                for d in data
+            )
+            or "No profiles."
+        ),
+    )
     return 0
 
 
@@ -286,8 +376,9 @@ def cmd_profiles_set(services: Services, args: argparse.Namespace) -> int:
     blocked -= {c.lower() for c in args.unblock or ()}
     changes["blocked_categories"] = frozenset(blocked)
     if args.quiet_hours:
-        changes["quiet_hours"] = (None if args.quiet_hours == "off"
-                                  else QuietHours.parse(args.quiet_hours))
+        changes["quiet_hours"] = (
+            None if args.quiet_hours == "off" else QuietHours.parse(args.quiet_hours)
+        )
     if args.person_id:
         changes["person_ids"] = tuple(dict.fromkeys((*profile.person_ids, *args.person_id)))
     updated = services.households.save_profile(replace(profile, **changes))  # type: ignore[arg-type]
@@ -297,11 +388,21 @@ def cmd_profiles_set(services: Services, args: argparse.Namespace) -> int:
 
 def cmd_audit(services: Services, args: argparse.Namespace) -> int:
     hid = _household_id(services, args)
-    entries = services.store.list_audit(hid, limit=args.limit, offset=args.offset,
-                                        profile_id=args.profile, outcome=args.outcome)
-    _emit(args, [_audit_json(e) for e in entries], lambda: "\n".join(
-        f"{e.at:%Y-%m-%d %H:%M:%S}  {e.profile_name:8} {e.action:8} {e.outcome:15} "
-        f"{e.reason:20} ${e.total:>8}  {_items(e.lines)}" for e in entries) or "No attempts yet.")
+    entries = services.store.list_audit(
+        hid, limit=args.limit, offset=args.offset, profile_id=args.profile, outcome=args.outcome
+    )
+    _emit(
+        args,
+        [_audit_json(e) for e in entries],
+        lambda: (
+            "\n".join(
+                f"{e.at:%Y-%m-%d %H:%M:%S}  {e.profile_name:8} {e.action:8} {e.outcome:15} "
+                f"{e.reason:20} ${e.total:>8}  {_items(e.lines)}"
+                for e in entries
+            )
+            or "No attempts yet."
+        ),
+    )
     return 0
 
 
@@ -317,10 +418,18 @@ def cmd_demo(services: Services, args: argparse.Namespace) -> int:
         f"  household: {h.name} (voice code for the demo: {DEMO_CODE})",
     ]
     lines += [f"  profile {p.name:6} {p.role.value:6} {p.mode.value}" for p in profiles]
-    lines.append("Try: voicecart catalog search \"double a batteries\" --db " +
-                 str(services.config.db_path))
-    _emit(args, {"db": str(services.config.db_path), "household": h.id,
-                 "products": services.store.count_products()}, lambda: "\n".join(lines))
+    lines.append(
+        'Try: voicecart catalog search "double a batteries" --db ' + str(services.config.db_path)
+    )
+    _emit(
+        args,
+        {
+            "db": str(services.config.db_path),
+            "household": h.id,
+            "products": services.store.count_products(),
+        },
+        lambda: "\n".join(lines),
+    )
     return 0
 
 
@@ -335,18 +444,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="voicecart", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def add(subparsers: Any, name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
-        p: argparse.ArgumentParser = subparsers.add_parser(name, help=help_text,
-                                                           description=help_text)
+    def add(
+        subparsers: Any, name: str, handler: Handler, help_text: str
+    ) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = subparsers.add_parser(
+            name, help=help_text, description=help_text
+        )
         _common(p)
         p.set_defaults(handler=handler)
         return p
 
-    demo = add(sub, "demo", cmd_demo, "create the demo store (catalog and household) and describe it")
+    demo = add(
+        sub, "demo", cmd_demo, "create the demo store (catalog and household) and describe it"
+    )
     demo.set_defaults(demo=True)
 
     catalog = sub.add_parser("catalog", help="import and search products").add_subparsers(
-        dest="action", required=True, metavar="ACTION")
+        dest="action", required=True, metavar="ACTION"
+    )
     p = add(catalog, "import", cmd_catalog_import, "import products from a CSV or JSON file")
     p.add_argument("file")
     p.add_argument("--format", choices=("csv", "json"), help="default: from the file extension")
@@ -355,14 +470,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=5)
 
     orders = sub.add_parser("orders", help="list and cancel orders").add_subparsers(
-        dest="action", required=True, metavar="ACTION")
+        dest="action", required=True, metavar="ACTION"
+    )
     p = add(orders, "list", cmd_orders_list, "list the household's orders, newest first")
     p.add_argument("--limit", type=int, default=50)
     p = add(orders, "cancel", cmd_orders_cancel, "cancel an order within the cancel window")
     p.add_argument("id")
 
     approvals = sub.add_parser("approvals", help="the parent approval queue").add_subparsers(
-        dest="action", required=True, metavar="ACTION")
+        dest="action", required=True, metavar="ACTION"
+    )
     p = add(approvals, "list", cmd_approvals_list, "list purchase requests")
     p.add_argument("--status", choices=[s.value for s in ApprovalStatus])
     for decision in ("approve", "decline"):
@@ -371,17 +488,25 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(decision=decision)
 
     household = sub.add_parser("household", help="voice code, lock and settings").add_subparsers(
-        dest="action", required=True, metavar="ACTION")
+        dest="action", required=True, metavar="ACTION"
+    )
     add(household, "show", cmd_household_show, "show the household's purchase settings")
-    add(household, "set-code", cmd_household_set_code,
-        "set the 4-digit voice code (asked twice, never shown)")
+    add(
+        household,
+        "set-code",
+        cmd_household_set_code,
+        "set the 4-digit voice code (asked twice, never shown)",
+    )
     add(household, "unlock", cmd_household_unlock, "unlock voice purchasing after wrong codes")
-    p = add(household, "settings", cmd_household_settings, "turn voice purchasing or the code on/off")
+    p = add(
+        household, "settings", cmd_household_settings, "turn voice purchasing or the code on/off"
+    )
     p.add_argument("--voice-purchasing", choices=("on", "off"))
     p.add_argument("--code-required", choices=("on", "off"))
 
     profiles = sub.add_parser("profiles", help="family profiles and their rules").add_subparsers(
-        dest="action", required=True, metavar="ACTION")
+        dest="action", required=True, metavar="ACTION"
+    )
     add(profiles, "list", cmd_profiles_list, "list profiles and their rules")
     p = add(profiles, "set", cmd_profiles_set, "change a profile's rules")
     p.add_argument("profile", help="profile id, e.g. child")
@@ -407,19 +532,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_extensions(sub: Any, add: Callable[..., argparse.ArgumentParser]) -> None:
     """Commands defined beside the modules they drive."""
+    from .adapters.dynamodb_import import register as register_dynamodb_import
     from .cli_server import register as register_server
     from .models.cli_commands import register as register_models
+    from .web.parent.cli_commands import register as register_parent
 
     register_server(sub, add)
     register_models(sub, add)
+    register_parent(sub, add)
+    register_dynamodb_import(sub, add)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    config = Config.from_env(db_path=Path(args.db).expanduser() if args.db else None,
-                             demo=True if getattr(args, "demo", False) else None,
-                             skill_id=getattr(args, "skill_id", None))
+    config = Config.from_env(
+        db_path=Path(args.db).expanduser() if args.db else None,
+        demo=True if getattr(args, "demo", False) else None,
+        skill_id=getattr(args, "skill_id", None),
+    )
     if getattr(args, "no_services", False):
         return int(args.handler(None, args))
     try:

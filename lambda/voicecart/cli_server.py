@@ -24,7 +24,9 @@ def _banner(args: argparse.Namespace, services: Any, verify: bool) -> str:
     if args.demo:
         from .demo import DEMO_CODE
 
-        rows.append(f"  demo voice code   {DEMO_CODE}   (demo only; set your own on the parent page)")
+        rows.append(
+            f"  demo voice code   {DEMO_CODE}   (demo only; set your own on the parent page)"
+        )
         try:
             from .web.parent.demo_credentials import DEMO_PARENT_EMAIL, DEMO_PARENT_PASSWORD
         except ImportError:
@@ -34,11 +36,13 @@ def _banner(args: argparse.Namespace, services: Any, verify: bool) -> str:
         rows.append("  try it by typing: voicecart chat --person parent")
     if not verify:
         rule = "!" * BANNER_WIDTH
-        rows += [rule,
-                 "!! ALEXA REQUEST VERIFICATION IS OFF (--insecure-no-verify).",
-                 "!! Anyone who can reach this port can act as Alexa. Use only with a",
-                 "!! local simulator, never on a public address.",
-                 rule]
+        rows += [
+            rule,
+            "!! ALEXA REQUEST VERIFICATION IS OFF (--insecure-no-verify).",
+            "!! Anyone who can reach this port can act as Alexa. Use only with a",
+            "!! local simulator, never on a public address.",
+            rule,
+        ]
     return "\n".join(rows)
 
 
@@ -57,15 +61,24 @@ def cmd_serve(services: Any, args: argparse.Namespace) -> int:
 
 
 def register(sub: Any, add: Callable[..., argparse.ArgumentParser]) -> None:
-    p = add(sub, "serve", cmd_serve, "run the web service: Alexa endpoint, Google webhook, "
-                                     "parent page and API")
+    p = add(
+        sub,
+        "serve",
+        cmd_serve,
+        "run the web service: Alexa endpoint, Google webhook, parent page and API",
+    )
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--demo", action="store_true", help="load the demo store and household")
     p.add_argument("--threads", type=int, default=8)
-    p.add_argument("--skill-id", help="accept only this Alexa skill id (default: VOICECART_SKILL_ID)")
-    p.add_argument("--insecure-no-verify", action="store_true",
-                   help="turn off Alexa request verification (local simulators only)")
+    p.add_argument(
+        "--skill-id", help="accept only this Alexa skill id (default: VOICECART_SKILL_ID)"
+    )
+    p.add_argument(
+        "--insecure-no-verify",
+        action="store_true",
+        help="turn off Alexa request verification (local simulators only)",
+    )
     from .chat import register as register_chat
 
     register_chat(sub, add)

@@ -39,7 +39,9 @@ class Config:
         values: dict[str, object] = {
             "db_path": Path(env["VOICECART_DB"]) if env.get("VOICECART_DB") else default_db_path(),
             "demo": _bool(env.get("VOICECART_DEMO"), False),
-            "cancel_window": timedelta(minutes=int(env.get("VOICECART_CANCEL_WINDOW_MINUTES", "30"))),
+            "cancel_window": timedelta(
+                minutes=int(env.get("VOICECART_CANCEL_WINDOW_MINUTES", "30"))
+            ),
             "store": env.get("VOICECART_STORE", "sqlite"),
             "skill_id": env.get("VOICECART_SKILL_ID", ""),
             "log_level": env.get("VOICECART_LOG_LEVEL", "INFO"),

@@ -13,7 +13,13 @@ from .config import DEMO_HOUSEHOLD_ID
 from .domain import codes
 from .domain.catalog import parse_products
 from .domain.household import (
-    GUEST_PROFILE_ID, Address, Household, PaymentMethod, Profile, Role, default_profile,
+    GUEST_PROFILE_ID,
+    Address,
+    Household,
+    PaymentMethod,
+    Profile,
+    Role,
+    default_profile,
 )
 from .domain.orders import Line, Order, OrderStatus, make_quote
 from .domain.purchases import counter_keys
@@ -39,7 +45,9 @@ def demo_catalog_text() -> str:
 
 def demo_household() -> Household:
     return Household(
-        id=DEMO_HOUSEHOLD_ID, name="The Rivera household", timezone="America/Chicago",
+        id=DEMO_HOUSEHOLD_ID,
+        name="The Rivera household",
+        timezone="America/Chicago",
         code_hash=codes.hash_code(DEMO_CODE),
         address=Address("Alex Rivera", "1200 Elm Street", "Dallas", "TX", "75201"),
         payment=PaymentMethod("sandbox-card-visa-4242", "Visa", "4242"),
@@ -52,9 +60,12 @@ def demo_profiles() -> list[Profile]:
     teen = default_profile(hid, "teen", "Sam", Role.TEEN)
     child = default_profile(hid, "child", "Emma", Role.CHILD)
     guest = default_profile(hid, GUEST_PROFILE_ID, "Guest", Role.GUEST)
-    return [parent.with_changes(person_ids=(PARENT_PERSON,)),
-            teen.with_changes(person_ids=(TEEN_PERSON,)),
-            child.with_changes(person_ids=(CHILD_PERSON,)), guest]
+    return [
+        parent.with_changes(person_ids=(PARENT_PERSON,)),
+        teen.with_changes(person_ids=(TEEN_PERSON,)),
+        child.with_changes(person_ids=(CHILD_PERSON,)),
+        guest,
+    ]
 
 
 def seed_demo(store: Store, clock: Clock) -> bool:
@@ -87,16 +98,33 @@ def _seed_history(store: Store, clock: Clock, household: Household) -> None:
                 lines.append(Line.of(product, qty))
         if not lines:
             continue
-        quote = make_quote(lines, household.tax_rate, household.seller, household.address.spoken(),
-                           (placed + timedelta(days=2)).date(), household.payment.brand,
-                           household.payment.last4)
+        quote = make_quote(
+            lines,
+            household.tax_rate,
+            household.seller,
+            household.address.spoken(),
+            (placed + timedelta(days=2)).date(),
+            household.payment.brand,
+            household.payment.last4,
+        )
         key = f"demo-history-{days_ago}"
         day_key, month_key = counter_keys(household.id, "parent", placed.astimezone(tz))
         order = Order(
-            id=f"VCDEMO{days_ago:02d}", household_id=household.id, profile_id="parent",
-            lines=quote.lines, subtotal=quote.subtotal, tax=quote.tax, total=quote.total,
-            status=status, placed_at=placed, delivery_date=quote.delivery_date,
-            payment_ref=f"CHDEMO{days_ago:02d}", idempotency_key=key,
-            counters=(day_key, month_key))
-        store.commit_order(order, [CounterIncrement(day_key, quote.total),
-                                   CounterIncrement(month_key, quote.total)])
+            id=f"VCDEMO{days_ago:02d}",
+            household_id=household.id,
+            profile_id="parent",
+            lines=quote.lines,
+            subtotal=quote.subtotal,
+            tax=quote.tax,
+            total=quote.total,
+            status=status,
+            placed_at=placed,
+            delivery_date=quote.delivery_date,
+            payment_ref=f"CHDEMO{days_ago:02d}",
+            idempotency_key=key,
+            counters=(day_key, month_key),
+        )
+        store.commit_order(
+            order,
+            [CounterIncrement(day_key, quote.total), CounterIncrement(month_key, quote.total)],
+        )

@@ -41,8 +41,7 @@ def alexa_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     from ask_sdk_model import RequestEnvelope
 
     the_skill = skill()
-    envelope = the_skill.serializer.deserialize(payload=json.dumps(event),
-                                                obj_type=RequestEnvelope)
+    envelope = the_skill.serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
     response = the_skill.invoke(request_envelope=envelope, context=context)
     result: dict[str, Any] = the_skill.serializer.serialize(response)
     return result
@@ -53,7 +52,10 @@ def web_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     if "web" not in _cache:
         from apig_wsgi import make_lambda_handler
 
+        from .adapters.ssm import export_secret_key
         from .web.app import create_app
+
+        export_secret_key()  # one cookie-signing key for every container, from SSM
 
         _cache["web"] = make_lambda_handler(create_app(_services(), skill=skill()))
     handler = _cache["web"]

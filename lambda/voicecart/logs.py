@@ -19,11 +19,16 @@ def redact_slots(slots: dict[str, Any]) -> dict[str, Any]:
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        doc: dict[str, Any] = {"level": record.levelname, "logger": record.name,
-                               "message": record.getMessage()}
+        doc: dict[str, Any] = {
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
         for key, value in record.__dict__.items():
             if key not in _STANDARD and not key.startswith("_"):
-                doc[key] = redact_slots(value) if key == "slots" and isinstance(value, dict) else value
+                doc[key] = (
+                    redact_slots(value) if key == "slots" and isinstance(value, dict) else value
+                )
         if record.exc_info and record.exc_info[0] is not None:
             # The exception type and where it happened; never its locals or the request.
             doc["error"] = record.exc_info[0].__name__

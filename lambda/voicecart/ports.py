@@ -9,7 +9,7 @@ from __future__ import annotations
 import abc
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from .domain.catalog import Product
@@ -47,7 +47,7 @@ class Clock(abc.ABC):
 
 class SystemClock(Clock):
     def now(self) -> datetime:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
 
 
 class Store(abc.ABC):
@@ -98,8 +98,9 @@ class Store(abc.ABC):
 
     # orders and budget counters
     @abc.abstractmethod
-    def commit_order(self, order: Order, increments: Sequence[CounterIncrement],
-                     approval: Approval | None = None) -> tuple[Order, bool]:
+    def commit_order(
+        self, order: Order, increments: Sequence[CounterIncrement], approval: Approval | None = None
+    ) -> tuple[Order, bool]:
         """Atomically: return (existing order, False) if its idempotency key was seen; else check
         every counter against its limit (raise BudgetExceeded), add the increments, insert
         the order, and, when `approval` is given, store it (already decided) only if the
@@ -118,8 +119,9 @@ class Store(abc.ABC):
         counters back; raise Conflict if it changed meanwhile."""
 
     @abc.abstractmethod
-    def set_order_status(self, household_id: str, order_id: str, status: OrderStatus,
-                         at: datetime) -> Order: ...
+    def set_order_status(
+        self, household_id: str, order_id: str, status: OrderStatus, at: datetime
+    ) -> Order: ...
 
     @abc.abstractmethod
     def get_counter(self, key: str) -> Decimal: ...
@@ -129,8 +131,9 @@ class Store(abc.ABC):
     def get_code_lock(self, household_id: str) -> CodeLock: ...
 
     @abc.abstractmethod
-    def record_code_failure(self, household_id: str, now: datetime,
-                            policy: GuardPolicy) -> CodeLock:
+    def record_code_failure(
+        self, household_id: str, now: datetime, policy: GuardPolicy
+    ) -> CodeLock:
         """Atomically count one wrong code and return the new state."""
 
     @abc.abstractmethod
@@ -145,8 +148,9 @@ class Store(abc.ABC):
     def get_approval(self, household_id: str, approval_id: str) -> Approval | None: ...
 
     @abc.abstractmethod
-    def list_approvals(self, household_id: str, status: ApprovalStatus | None = None,
-                       now: datetime | None = None) -> list[Approval]:
+    def list_approvals(
+        self, household_id: str, status: ApprovalStatus | None = None, now: datetime | None = None
+    ) -> list[Approval]:
         """Newest first; with `now`, status filters use the status at that moment."""
 
     @abc.abstractmethod
@@ -168,8 +172,14 @@ class Store(abc.ABC):
     def append_audit(self, entry: AuditEntry) -> None: ...
 
     @abc.abstractmethod
-    def list_audit(self, household_id: str, limit: int = 50, offset: int = 0,
-                   profile_id: str | None = None, outcome: str | None = None) -> list[AuditEntry]:
+    def list_audit(
+        self,
+        household_id: str,
+        limit: int = 50,
+        offset: int = 0,
+        profile_id: str | None = None,
+        outcome: str | None = None,
+    ) -> list[AuditEntry]:
         """Newest first."""
 
     @abc.abstractmethod
@@ -226,18 +236,24 @@ class Store(abc.ABC):
     # ---- batched operations (optional) ----
     # Where every call is a network round trip (DynamoDB), an adapter overrides these to read
     # or write in one request; the defaults compose the methods above, so they mean the same.
-    def read_guard_state(self, household_id: str, counter_keys: Sequence[str],
-                         skus: Sequence[str], since: datetime) -> GuardState:
+    def read_guard_state(
+        self, household_id: str, counter_keys: Sequence[str], skus: Sequence[str], since: datetime
+    ) -> GuardState:
         """The code lock, the counters and, per sku, `households_ordering(sku, since)`."""
         return GuardState(
             lock=self.get_code_lock(household_id),
             counters={key: self.get_counter(key) for key in counter_keys},
-            households_by_sku={sku: self.households_ordering(sku, since) for sku in skus})
+            households_by_sku={sku: self.households_ordering(sku, since) for sku in skus},
+        )
 
-    def commit_order_with_records(self, order: Order, increments: Sequence[CounterIncrement],
-                                  approval: Approval | None = None,
-                                  audit: AuditEntry | None = None,
-                                  voice_order_skus: Sequence[str] = ()) -> tuple[Order, bool]:
+    def commit_order_with_records(
+        self,
+        order: Order,
+        increments: Sequence[CounterIncrement],
+        approval: Approval | None = None,
+        audit: AuditEntry | None = None,
+        voice_order_skus: Sequence[str] = (),
+    ) -> tuple[Order, bool]:
         """`commit_order`, and only when it created the order: `append_audit(audit)` and
         `record_voice_order` for each sku at the order's time. An adapter may write all of it
         in the one transaction."""
@@ -263,8 +279,9 @@ class PaymentError(Exception):
 
 class Payments(abc.ABC):
     @abc.abstractmethod
-    def charge(self, payment_token: str, amount: Decimal, currency: str,
-               idempotency_key: str) -> str:
+    def charge(
+        self, payment_token: str, amount: Decimal, currency: str, idempotency_key: str
+    ) -> str:
         """Charge once per idempotency key; returns the provider's reference."""
 
     @abc.abstractmethod

@@ -22,8 +22,9 @@ def test_many_threads_never_spend_more_than_the_daily_budget(store_factory) -> N
         for i in range(5):
             key = f"t{n}-{i}"
             try:
-                store.commit_order(order(key, "7.00"),
-                                   [CounterIncrement("day", Decimal("7.00"), limit)])
+                store.commit_order(
+                    order(key, "7.00"), [CounterIncrement("day", Decimal("7.00"), limit)]
+                )
                 placed.append(key)
             except BudgetExceeded:
                 refused.append(key)

@@ -17,8 +17,9 @@ T0 = NOON_DALLAS
 WINDOW = timedelta(minutes=15)
 
 
-def login(hid: str = "h1", email: str = "pat@example.com",
-          hashed: str = "$argon2id$x") -> ParentLogin:
+def login(
+    hid: str = "h1", email: str = "pat@example.com", hashed: str = "$argon2id$x"
+) -> ParentLogin:
     return ParentLogin(hid, email, hashed, T0)
 
 
@@ -35,8 +36,12 @@ class TestParentLogin:
         store.set_parent_login(login())
         assert store.get_parent_login("h1") == login()
         assert store.find_parent_login("pat@example.com") == login()
-        changed = replace(login(), email="alex@example.com", password_hash="$argon2id$y",
-                          updated_at=T0 + timedelta(hours=1))
+        changed = replace(
+            login(),
+            email="alex@example.com",
+            password_hash="$argon2id$y",
+            updated_at=T0 + timedelta(hours=1),
+        )
         store.set_parent_login(changed)
         assert store.get_parent_login("h1") == changed
         assert store.find_parent_login("pat@example.com") is None
@@ -89,8 +94,9 @@ class TestApiTokens:
 
 class TestSignInAttempts:
     def test_counts_within_a_window_then_starts_again(self, store: Store) -> None:
-        counts = [store.count_sign_in_attempt("k", T0 + timedelta(minutes=i), WINDOW)
-                  for i in range(3)]
+        counts = [
+            store.count_sign_in_attempt("k", T0 + timedelta(minutes=i), WINDOW) for i in range(3)
+        ]
         assert [c.count for c in counts] == [1, 2, 3]
         assert {c.window_ends for c in counts} == {T0 + WINDOW}
         fresh = store.count_sign_in_attempt("k", T0 + WINDOW, WINDOW)

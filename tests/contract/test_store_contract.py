@@ -14,7 +14,11 @@ from voicecart.domain.guard import CodeLock, GuardPolicy
 from voicecart.domain.household import Role
 from voicecart.domain.orders import Cart, Line, Order, OrderStatus
 from voicecart.domain.records import (
-    Approval, ApprovalStatus, AuditEntry, Notification, PendingPurchase,
+    Approval,
+    ApprovalStatus,
+    AuditEntry,
+    Notification,
+    PendingPurchase,
 )
 from voicecart.ports import CounterIncrement, Store
 
@@ -24,10 +28,20 @@ TOWELS = product("TOWELS", "Paper Towels", "12.50")
 
 def order(key: str = "k1", total: str = "10.00", **changes: object) -> Order:
     line = Line.of(TOWELS)
-    base = Order(id="VC" + key, household_id="h1", profile_id="parent", lines=(line,),
-                 subtotal=Decimal(total), tax=Decimal("0"), total=Decimal(total),
-                 status=OrderStatus.PLACED, placed_at=T0, delivery_date=date(2026, 11, 25),
-                 idempotency_key=key, counters=("day", "month"))
+    base = Order(
+        id="VC" + key,
+        household_id="h1",
+        profile_id="parent",
+        lines=(line,),
+        subtotal=Decimal(total),
+        tax=Decimal("0"),
+        total=Decimal(total),
+        status=OrderStatus.PLACED,
+        placed_at=T0,
+        delivery_date=date(2026, 11, 25),
+        idempotency_key=key,
+        counters=("day", "month"),
+    )
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
@@ -37,16 +51,31 @@ def incs(total: str = "10.00", limit: str | None = "25.00") -> list[CounterIncre
 
 
 def approval(aid: str = "AP1", **changes: object) -> Approval:
-    base = Approval(id=aid, household_id="h1", profile_id="child", requested_by="Emma",
-                    lines=(Line.of(TOWELS),), total=Decimal("12.50"), created_at=T0,
-                    expires_at=T0 + timedelta(hours=24))
+    base = Approval(
+        id=aid,
+        household_id="h1",
+        profile_id="child",
+        requested_by="Emma",
+        lines=(Line.of(TOWELS),),
+        total=Decimal("12.50"),
+        created_at=T0,
+        expires_at=T0 + timedelta(hours=24),
+    )
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
 class TestCatalog:
     def test_products_round_trip_with_exact_prices(self, store: Store) -> None:
-        wine = product("WINE", "Red Wine", "14.99", "alcohol", age_restricted=True,
-                       synonyms=("vino",), rating=4.5, review_count=12)
+        wine = product(
+            "WINE",
+            "Red Wine",
+            "14.99",
+            "alcohol",
+            age_restricted=True,
+            synonyms=("vino",),
+            rating=4.5,
+            review_count=12,
+        )
         assert store.put_products([TOWELS, wine]) == 2
         assert store.get_product("WINE") == wine
         assert store.count_products() == 2
@@ -175,8 +204,9 @@ class TestApprovals:
 
     def test_list_filters_by_status_at_a_moment(self, store: Store) -> None:
         store.add_approval(approval("AP1"))
-        store.add_approval(approval("AP2", created_at=T0 - timedelta(hours=25),
-                                    expires_at=T0 - timedelta(hours=1)))
+        store.add_approval(
+            approval("AP2", created_at=T0 - timedelta(hours=25), expires_at=T0 - timedelta(hours=1))
+        )
         pending = store.list_approvals("h1", ApprovalStatus.PENDING, now=T0)
         expired = store.list_approvals("h1", ApprovalStatus.EXPIRED, now=T0)
         assert [a.id for a in pending] == ["AP1"]
@@ -195,8 +225,17 @@ class TestApprovals:
 
 class TestPendingAuditOutbox:
     def test_pending_purchase_per_device(self, store: Store) -> None:
-        pending = PendingPurchase("h1", "dev1", "parent", "buy", (Line.of(TOWELS),),
-                                  Decimal("12.50"), "key", T0, T0 + timedelta(minutes=10))
+        pending = PendingPurchase(
+            "h1",
+            "dev1",
+            "parent",
+            "buy",
+            (Line.of(TOWELS),),
+            Decimal("12.50"),
+            "key",
+            T0,
+            T0 + timedelta(minutes=10),
+        )
         store.put_pending(pending)
         assert store.get_pending("h1", "dev1") == pending
         assert store.get_pending("h1", "dev2") is None
@@ -205,10 +244,23 @@ class TestPendingAuditOutbox:
 
     def test_audit_is_paged_and_filtered(self, store: Store) -> None:
         for i in range(5):
-            store.append_audit(AuditEntry(
-                f"AU{i}", "h1", T0 + timedelta(seconds=i), "buy", "child" if i % 2 else "parent",
-                "x", "adult", "dev", "voice", (Line.of(TOWELS),), Decimal("12.50"),
-                "deny" if i % 2 else "allow", "r"))
+            store.append_audit(
+                AuditEntry(
+                    f"AU{i}",
+                    "h1",
+                    T0 + timedelta(seconds=i),
+                    "buy",
+                    "child" if i % 2 else "parent",
+                    "x",
+                    "adult",
+                    "dev",
+                    "voice",
+                    (Line.of(TOWELS),),
+                    Decimal("12.50"),
+                    "deny" if i % 2 else "allow",
+                    "r",
+                )
+            )
         assert [e.id for e in store.list_audit("h1", limit=2)] == ["AU4", "AU3"]
         assert [e.id for e in store.list_audit("h1", limit=2, offset=2)] == ["AU2", "AU1"]
         assert [e.id for e in store.list_audit("h1", profile_id="child")] == ["AU3", "AU1"]

@@ -36,9 +36,16 @@ pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 DOLLHOUSE_SKU = "TOY-DOLLHOUSE-KK"
 
 
@@ -50,8 +57,10 @@ def _require_browser() -> Any:
     if not CHROMIUM.exists():
         if _under_ci():
             pytest.fail(f"{CHROMIUM} is missing under CI: .ci/run must `apt-get install chromium`")
-        pytest.skip(f"needs Debian's Chromium at {CHROMIUM} (apt-get install chromium); "
-                    "set CI=true to make this a failure")
+        pytest.skip(
+            f"needs Debian's Chromium at {CHROMIUM} (apt-get install chromium); "
+            "set CI=true to make this a failure"
+        )
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -68,8 +77,11 @@ class Running:
 
     def actor(self, person: str) -> Actor:
         household = self.services.households.get("demo")
-        return Actor(household, self.services.households.profile_for(household, person),
-                     device_id="kitchen-echo")
+        return Actor(
+            household,
+            self.services.households.profile_for(household, person),
+            device_id="kitchen-echo",
+        )
 
 
 @pytest.fixture
@@ -96,16 +108,19 @@ def _story(running: Running) -> tuple[str, str]:
     dollhouse = services.store.get_product(DOLLHOUSE_SKU)
     batteries = services.store.get_product("BAT-AA-24")
     assert dollhouse is not None and batteries is not None, "the demo catalog changed"
-    asked = services.purchases.attempt(running.actor(CHILD_PERSON), (Line.of(dollhouse),),
-                                       new_key())
+    asked = services.purchases.attempt(
+        running.actor(CHILD_PERSON), (Line.of(dollhouse),), new_key()
+    )
     assert asked.approval is not None, asked.decision
-    bought = services.purchases.attempt(running.actor(PARENT_PERSON), (Line.of(batteries),),
-                                        new_key(), code=DEMO_CODE)
+    bought = services.purchases.attempt(
+        running.actor(PARENT_PERSON), (Line.of(batteries),), new_key(), code=DEMO_CODE
+    )
     assert bought.order is not None, bought.decision
     policy = GuardPolicy()
     for guess in ("4321", "1111", "2468"):  # a stranger at the speaker: paused after three
-        refused = services.purchases.attempt(running.actor(""), (Line.of(dollhouse),),
-                                             new_key(), code=guess)
+        refused = services.purchases.attempt(
+            running.actor(""), (Line.of(dollhouse),), new_key(), code=guess
+        )
         assert refused.order is None
     for _ in range(policy.hard_lock_after - policy.soft_lock_after):  # three more, later on
         services.store.record_code_failure("demo", services.clock.now(), policy)

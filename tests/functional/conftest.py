@@ -57,5 +57,10 @@ def world(tmp_path: Path) -> World:
         store.put_profile(p)
     clock = FakeClock()
     payments = SandboxPayments(tmp_path / "world.db")
-    return World(store, clock, payments,
-                 Purchases(store, OutboxNotifier(store), payments, clock), Households(store))
+    return World(
+        store,
+        clock,
+        payments,
+        Purchases(store, OutboxNotifier(store), payments, clock),
+        Households(store),
+    )

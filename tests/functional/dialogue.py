@@ -31,13 +31,15 @@ class Line:
     def hears(self, *fragments: str) -> Line:
         for fragment in fragments:
             assert fragment.lower() in self.heard.speech.lower(), (
-                f"expected {fragment!r} in {self.heard.speech!r}")
+                f"expected {fragment!r} in {self.heard.speech!r}"
+            )
         return self
 
     def does_not_hear(self, *fragments: str) -> Line:
         for fragment in fragments:
             assert fragment.lower() not in self.heard.speech.lower(), (
-                f"did not expect {fragment!r} in {self.heard.speech!r}")
+                f"did not expect {fragment!r} in {self.heard.speech!r}"
+            )
         return self
 
     def ends_with_a_question_or_hint(self) -> Line:
@@ -87,8 +89,16 @@ class Household:
         from voicecart.conversation.core import Conversation
 
         skill = build_skill(Conversation(self.services), self.services.config.skill_id)
-        return Speaker(Simulator(skill, self.services.config.skill_id, person=person,
-                                 device_id=device, model=_model()), self.transcript)
+        return Speaker(
+            Simulator(
+                skill,
+                self.services.config.skill_id,
+                person=person,
+                device_id=device,
+                model=_model(),
+            ),
+            self.transcript,
+        )
 
     @property
     def store(self) -> Any:
@@ -114,6 +124,8 @@ def _model() -> Any:
 
 def demo_household(tmp_path: Path) -> Household:
     clock = FakeClock()
-    services = build(Config(db_path=tmp_path / "dialogue.db", demo=True,
-                            skill_id="amzn1.ask.skill.test"), clock=clock)
+    services = build(
+        Config(db_path=tmp_path / "dialogue.db", demo=True, skill_id="amzn1.ask.skill.test"),
+        clock=clock,
+    )
     return Household(services, clock)

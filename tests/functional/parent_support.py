@@ -35,8 +35,13 @@ OTHER_EMAIL, OTHER_PASSWORD = "other@example.com", "another long password"
 
 def other_household() -> Household:
     base = demo_household()
-    return replace(base, id="other", name="The Other household", code_hash=codes.hash_code("2580"),
-                   platform_user_ids=())
+    return replace(
+        base,
+        id="other",
+        name="The Other household",
+        code_hash=codes.hash_code("2580"),
+        platform_user_ids=(),
+    )
 
 
 @dataclass
@@ -59,8 +64,9 @@ class World:
         return Actor(household, profile, device_id="kitchen-echo")
 
     def child_asks(self, product: Any = DOLLHOUSE, household_id: str = "demo") -> PurchaseResult:
-        return self.services.purchases.attempt(self.actor(CHILD_PERSON, household_id),
-                                               (Line.of(product),), new_key())
+        return self.services.purchases.attempt(
+            self.actor(CHILD_PERSON, household_id), (Line.of(product),), new_key()
+        )
 
     def parent_buys(self, product: Any = BATTERIES, household_id: str = "demo") -> PurchaseResult:
         actor = self.actor(None, household_id)
@@ -113,15 +119,24 @@ class Api:
             self.csrf = response.get_json()["csrf_token"]
         return response
 
-    def call(self, method: str, path: str, *, json: Any = None, csrf: bool = True,
-             headers: dict[str, str] | None = None, **kw: Any) -> TestResponse:
+    def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        csrf: bool = True,
+        headers: dict[str, str] | None = None,
+        **kw: Any,
+    ) -> TestResponse:
         sent = dict(headers or {})
         if self.token is not None:
             sent.setdefault("Authorization", f"Bearer {self.token}")
         if csrf and self.csrf and method not in ("GET", "HEAD"):
             sent.setdefault("X-CSRF-Token", self.csrf)
-        response = self.client.open(path, method=method, json=json, headers=sent,
-                                    base_url=self.base_url, **kw)
+        response = self.client.open(
+            path, method=method, json=json, headers=sent, base_url=self.base_url, **kw
+        )
         self.check(method, path, response)
         return response
 
@@ -152,7 +167,8 @@ class Api:
         status = str(response.status_code)
         assert status in op["responses"], (
             f"{method} {template} answered {status}, which the OpenAPI document does not list: "
-            f"{response.get_data(as_text=True)[:300]}")
+            f"{response.get_data(as_text=True)[:300]}"
+        )
         schema = op["responses"][status]["content"]["application/json"]["schema"]
         body = response.get_json(silent=True)
         assert body is not None, f"{method} {template} {status} is not JSON"

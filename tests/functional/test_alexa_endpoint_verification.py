@@ -55,12 +55,15 @@ class Endpoint:
     fetched: list[str] = field(default_factory=list)
 
     def post(self, body: bytes, headers: dict[str, str] | None = None) -> Any:
-        return self.client.post(ROUTE, data=body, headers=headers or {},
-                                content_type="application/json")
+        return self.client.post(
+            ROUTE, data=body, headers=headers or {}, content_type="application/json"
+        )
 
     def post_signed(self, body: bytes, url: str = GOOD_URL, signature: str | None = None) -> Any:
-        headers = {"SignatureCertChainUrl": url,
-                   "Signature-256": signature if signature is not None else self.pki.sign(body)}
+        headers = {
+            "SignatureCertChainUrl": url,
+            "Signature-256": signature if signature is not None else self.pki.sign(body),
+        }
         return self.post(body, headers)
 
 
@@ -86,8 +89,9 @@ def _endpoint(*, skill_id_in_skill: str | None = None, verify: bool = True) -> E
         return pki.fetch(url)
 
     verifiers = build_verifiers(trust_roots=[pki.root], fetch=fetch) if verify else None
-    adapter = make_skill_adapter(_skill(handler, skill_id_in_skill), SKILL_ID, app,
-                                 verify=verify, verifiers=verifiers)
+    adapter = make_skill_adapter(
+        _skill(handler, skill_id_in_skill), SKILL_ID, app, verify=verify, verifiers=verifiers
+    )
     adapter.register(app=app, route=ROUTE)
     return endpoint
 
@@ -142,20 +146,27 @@ def test_a_body_changed_after_signing_is_rejected(endpoint: Endpoint) -> None:
     _assert_rejected(endpoint, endpoint.post_signed(tampered, signature=signature))
 
 
-@pytest.mark.parametrize("url", [
-    "http://s3.amazonaws.com/echo.api/echo-api-cert-test.pem",
-    "https://evil.example.com/echo.api/echo-api-cert-test.pem",
-    "https://s3.amazonaws.com/not.echo.api/echo-api-cert-test.pem",
-    "https://s3.amazonaws.com/echo.api/../x",
-    "https://s3.amazonaws.com:563/echo.api/echo-api-cert-test.pem",
-], ids=["http", "wrong-host", "wrong-path", "dot-dot", "port-563"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://s3.amazonaws.com/echo.api/echo-api-cert-test.pem",
+        "https://evil.example.com/echo.api/echo-api-cert-test.pem",
+        "https://s3.amazonaws.com/not.echo.api/echo-api-cert-test.pem",
+        "https://s3.amazonaws.com/echo.api/../x",
+        "https://s3.amazonaws.com:563/echo.api/echo-api-cert-test.pem",
+    ],
+    ids=["http", "wrong-host", "wrong-path", "dot-dot", "port-563"],
+)
 def test_a_bad_cert_url_is_rejected_without_a_download(endpoint: Endpoint, url: str) -> None:
     _assert_rejected(endpoint, endpoint.post_signed(_body(), url=url))
     assert endpoint.fetched == []
 
 
-@pytest.mark.parametrize("url", [EXPIRED_URL, NO_SAN_URL, OTHER_SAN_URL, ROGUE_URL],
-                         ids=["expired", "no-san", "san-without-echo-api", "untrusted-ca"])
+@pytest.mark.parametrize(
+    "url",
+    [EXPIRED_URL, NO_SAN_URL, OTHER_SAN_URL, ROGUE_URL],
+    ids=["expired", "no-san", "san-without-echo-api", "untrusted-ca"],
+)
 def test_a_bad_certificate_is_rejected(endpoint: Endpoint, url: str) -> None:
     _assert_rejected(endpoint, endpoint.post_signed(_body(), url=url))
 
@@ -165,9 +176,11 @@ def test_a_chain_that_cannot_be_downloaded_is_rejected(endpoint: Endpoint) -> No
     _assert_rejected(endpoint, endpoint.post_signed(_body(), url=url))
 
 
-@pytest.mark.parametrize("drop", [("SignatureCertChainUrl",), ("Signature-256",),
-                                  ("SignatureCertChainUrl", "Signature-256")],
-                         ids=["no-url", "no-signature", "unsigned"])
+@pytest.mark.parametrize(
+    "drop",
+    [("SignatureCertChainUrl",), ("Signature-256",), ("SignatureCertChainUrl", "Signature-256")],
+    ids=["no-url", "no-signature", "unsigned"],
+)
 def test_an_unsigned_request_is_rejected(endpoint: Endpoint, drop: tuple[str, ...]) -> None:
     body = _body()
     headers = {"SignatureCertChainUrl": GOOD_URL, "Signature-256": endpoint.pki.sign(body)}
@@ -215,8 +228,9 @@ MALFORMED = {
 
 @pytest.mark.parametrize("body", MALFORMED.values(), ids=MALFORMED.keys())
 @pytest.mark.parametrize("signed", [False, True], ids=["unsigned", "validly-signed"])
-def test_a_malformed_body_is_a_400_never_a_500(endpoint: Endpoint, body: bytes,
-                                               signed: bool) -> None:
+def test_a_malformed_body_is_a_400_never_a_500(
+    endpoint: Endpoint, body: bytes, signed: bool
+) -> None:
     response = endpoint.post_signed(body) if signed else endpoint.post(body)
     _assert_rejected(endpoint, response)
 
@@ -239,15 +253,18 @@ def test_verify_false_serves_unsigned_requests_but_still_checks_the_skill_id() -
     endpoint = _endpoint(verify=False)
     old = _body(timestamp=datetime.now(UTC) - timedelta(hours=2))
     assert endpoint.post(old).status_code == 200
-    _assert_rejected(_endpoint(verify=False),
-                     _endpoint(verify=False).post(_body(skill_id="amzn1.ask.skill.other")))
+    _assert_rejected(
+        _endpoint(verify=False),
+        _endpoint(verify=False).post(_body(skill_id="amzn1.ask.skill.other")),
+    )
     assert endpoint.fetched == []
 
 
 def test_verify_false_with_verifiers_is_a_mistake() -> None:
     with pytest.raises(ValueError):
-        make_skill_adapter(_skill(RecordingLaunch()), SKILL_ID, Flask(__name__), verify=False,
-                           verifiers=[])
+        make_skill_adapter(
+            _skill(RecordingLaunch()), SKILL_ID, Flask(__name__), verify=False, verifiers=[]
+        )
 
 
 def test_verification_needs_a_skill_id() -> None:
@@ -257,8 +274,12 @@ def test_verification_needs_a_skill_id() -> None:
 
 def test_the_sdk_default_verifiers_are_switched_off() -> None:
     app = Flask(__name__)
-    make_skill_adapter(_skill(RecordingLaunch()), SKILL_ID, app,
-                       verifiers=build_verifiers(trust_roots=[build_pki().root]))
+    make_skill_adapter(
+        _skill(RecordingLaunch()),
+        SKILL_ID,
+        app,
+        verifiers=build_verifiers(trust_roots=[build_pki().root]),
+    )
     assert app.config["ASK_SDK_VERIFY_SIGNATURE"] is False
     assert app.config["ASK_SDK_VERIFY_TIMESTAMP"] is False
 
@@ -270,8 +291,12 @@ def test_our_verifiers_also_work_in_the_plain_sdk_adapter() -> None:
     handler = RecordingLaunch()
     app = Flask(__name__)
     app.config.update(ASK_SDK_VERIFY_SIGNATURE=False, ASK_SDK_VERIFY_TIMESTAMP=False)
-    adapter = SkillAdapter(skill=_skill(handler), skill_id=SKILL_ID, app=app,
-                           verifiers=build_verifiers(trust_roots=[pki.root], fetch=pki.fetch))
+    adapter = SkillAdapter(
+        skill=_skill(handler),
+        skill_id=SKILL_ID,
+        app=app,
+        verifiers=build_verifiers(trust_roots=[pki.root], fetch=pki.fetch),
+    )
     adapter.register(app=app, route=ROUTE)
     client = app.test_client()
     body = _body()

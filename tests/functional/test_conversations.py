@@ -39,16 +39,20 @@ class TestOpen:
 
 
 class TestSearch:
-    @pytest.mark.parametrize(("said", "expected"), [
-        ("find AA batteries", "AA Batteries"),
-        ("find double a batteries", "AA Batteries"),
-        ("search for paper towls", "Paper Towels"),
-        ("do you have lay go sets", "LEGO"),
-        ("do you have lego sets", "LEGO"),
-        ("find me some cofee", "Coffee"),
-    ])
-    def test_speech_recognition_mistakes_still_find_it(self, home: Household, said: str,
-                                                       expected: str) -> None:
+    @pytest.mark.parametrize(
+        ("said", "expected"),
+        [
+            ("find AA batteries", "AA Batteries"),
+            ("find double a batteries", "AA Batteries"),
+            ("search for paper towls", "Paper Towels"),
+            ("do you have lay go sets", "LEGO"),
+            ("do you have lego sets", "LEGO"),
+            ("find me some cofee", "Coffee"),
+        ],
+    )
+    def test_speech_recognition_mistakes_still_find_it(
+        self, home: Household, said: str, expected: str
+    ) -> None:
         parent = home.speaker("parent")
         parent.opens()
         parent.says(said).hears(expected, "rated", "stars", "Say next")
@@ -116,9 +120,14 @@ class TestBuy:
         alex = home.speaker("parent")
         alex.opens()
         alex.says("find double a batteries")
-        alex.says("buy it").hears("VoiceCart Demo Store", "Energizer AA Batteries",
-                                  "1200 Elm Street", "total with tax", "ending in 4242",
-                                  "Should I place the order?")
+        alex.says("buy it").hears(
+            "VoiceCart Demo Store",
+            "Energizer AA Batteries",
+            "1200 Elm Street",
+            "total with tax",
+            "ending in 4242",
+            "Should I place the order?",
+        )
         assert home.orders()[0].status is not OrderStatus.PLACED  # only the demo history
         alex.says("yes").hears("four-digit voice code")
         line = alex.says("1234").hears("Your order for", "is placed", "cancel")
@@ -193,8 +202,9 @@ class TestBuy:
 
 
 class TestTheDallasStory:
-    def test_a_child_who_says_the_right_code_still_only_asks_a_parent(self,
-                                                                    home: Household) -> None:
+    def test_a_child_who_says_the_right_code_still_only_asks_a_parent(
+        self, home: Household
+    ) -> None:
         emma = home.speaker("child")
         emma.opens()
         emma.says("find a dollhouse").hears("KidKraft")
@@ -216,8 +226,9 @@ class TestTheDallasStory:
         emma.says("yes").hears("asked a parent")
         assert not [o for o in home.orders() if o.status is OrderStatus.PLACED]
 
-    def test_wrong_codes_across_separate_sessions_add_up_to_the_lockout(self,
-                                                                     home: Household) -> None:
+    def test_wrong_codes_across_separate_sessions_add_up_to_the_lockout(
+        self, home: Household
+    ) -> None:
         for attempt in ("1111", "2222", "3333"):
             guest = home.speaker("guest", device=f"amzn1.ask.device.{attempt}")
             guest.opens()
@@ -243,13 +254,17 @@ class TestTheDallasStory:
 
 
 class TestReorder:
-    @pytest.mark.parametrize(("said", "expected"), [
-        ("reorder coffee", "House Blend"),
-        ("order my usual", "House Blend"),
-        ("buy more paper towels", "Paper Towels"),
-    ])
-    def test_reorder_finds_it_in_the_order_history(self, home: Household, said: str,
-                                                   expected: str) -> None:
+    @pytest.mark.parametrize(
+        ("said", "expected"),
+        [
+            ("reorder coffee", "House Blend"),
+            ("order my usual", "House Blend"),
+            ("buy more paper towels", "Paper Towels"),
+        ],
+    )
+    def test_reorder_finds_it_in_the_order_history(
+        self, home: Household, said: str, expected: str
+    ) -> None:
         alex = home.speaker("parent")
         alex.opens()
         alex.says(said).hears("You last ordered", expected, "Should I place the order?")
@@ -357,8 +372,9 @@ class TestHelpStopFallback:
         alex.opens()
         alex.says("blah blah wibble").hears("didn't catch that").ends_with_a_question_or_hint()
 
-    def test_stop_and_cancel_end_politely_and_drop_a_pending_purchase(self,
-                                                                     home: Household) -> None:
+    def test_stop_and_cancel_end_politely_and_drop_a_pending_purchase(
+        self, home: Household
+    ) -> None:
         alex = home.speaker("parent")
         alex.opens()
         alex.says("find coffee")
@@ -369,8 +385,7 @@ class TestHelpStopFallback:
         alex.opens()
         alex.says("yes").hears("nothing waiting")
 
-    def test_session_end_is_silent_and_drops_the_pending_purchase(self,
-                                                                 home: Household) -> None:
+    def test_session_end_is_silent_and_drops_the_pending_purchase(self, home: Household) -> None:
         alex = home.speaker("parent")
         alex.opens()
         alex.says("find coffee")

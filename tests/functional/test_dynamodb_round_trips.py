@@ -23,7 +23,8 @@ from typing import Any
 
 import pytest
 
-from tests.dynamodb_loopback import LoopbackDynamoDB, fresh_tables, loopback_dynamodb  # noqa: F401
+from tests.dynamodb_loopback import LoopbackDynamoDB, fresh_tables
+from tests.dynamodb_loopback import loopback_dynamodb as loopback_dynamodb  # noqa: F401 (fixture)
 from tests.functional import test_purchases as stories
 from tests.functional.conftest import BATTERIES, COOKIES, DOLLHOUSE, WINE, World
 from tests.support import FakeClock
@@ -68,19 +69,21 @@ class AwsWorld(World):
 
 
 @pytest.fixture
-def world(tmp_path: Path, loopback_dynamodb: LoopbackDynamoDB) -> Iterator[AwsWorld]:  # noqa: F811
+def world(tmp_path: Path, loopback_dynamodb: LoopbackDynamoDB) -> Iterator[AwsWorld]:
     server = loopback_dynamodb
     with fresh_tables(server) as (table, catalog):
         s3 = server.client("s3")
         if BUCKET not in {b["Name"] for b in s3.list_buckets().get("Buckets", [])}:
             s3.create_bucket(Bucket=BUCKET)
         artifact = CatalogArtifact(BUCKET, f"{table}/catalog.json.gz")
-        CatalogImport(catalog, artifact=artifact, resource=_resource(server),
-                      s3_client=s3).run(PRODUCTS)
+        CatalogImport(catalog, artifact=artifact, resource=_resource(server), s3_client=s3).run(
+            PRODUCTS
+        )
         client = server.client()
         store = DynamoDBStore(table, catalog, client=client, s3_client=s3, artifact=artifact)
-        store.put_household(replace(demo_household(),
-                                    platform_user_ids=("amzn1.ask.account.rivera",)))
+        store.put_household(
+            replace(demo_household(), platform_user_ids=("amzn1.ask.account.rivera",))
+        )
         for p in demo_profiles():
             store.put_profile(p)
         topic = server.client("sns").create_topic(Name=f"{table}-parents")["TopicArn"]
@@ -89,17 +92,27 @@ def world(tmp_path: Path, loopback_dynamodb: LoopbackDynamoDB) -> Iterator[AwsWo
         notifier = SnsNotifier(topic, store, client=server.client("sns"))
         requests = Requests()
         client.meta.events.register("before-call.dynamodb.*", requests)
-        yield AwsWorld(store, clock, payments,  # type: ignore[arg-type]
-                       Purchases(store, notifier, payments, clock), Households(store),
-                       requests, topic)
+        yield AwsWorld(
+            store,
+            clock,
+            payments,  # type: ignore[arg-type]
+            Purchases(store, notifier, payments, clock),
+            Households(store),
+            requests,
+            topic,
+        )
 
 
 def _resource(server: LoopbackDynamoDB) -> Any:
     import boto3
 
     return boto3.session.Session().resource(
-        "dynamodb", endpoint_url=server.endpoint, region_name="us-east-1",
-        aws_access_key_id="loopback", aws_secret_access_key="loopback")
+        "dynamodb",
+        endpoint_url=server.endpoint,
+        region_name="us-east-1",
+        aws_access_key_id="loopback",
+        aws_secret_access_key="loopback",
+    )
 
 
 def report(label: str, calls: list[str]) -> None:
@@ -109,7 +122,8 @@ def report(label: str, calls: list[str]) -> None:
 
 class TestBrowseTurns:
     def test_a_container_loads_the_catalog_once_from_s3_not_from_a_table(
-            self, world: AwsWorld) -> None:
+        self, world: AwsWorld
+    ) -> None:
         products = list(world.store.iter_products())  # what the search index is built from
         assert {p.sku for p in products} == {p.sku for p in PRODUCTS}
         calls = world.requests.take()
@@ -138,8 +152,11 @@ class TestBrowseTurns:
         # "yes" to a quoted purchase starts with the pending purchase
         world.store.get_pending("demo", "kitchen-echo")
         confirm = world.requests.take()
-        for label, calls in (("details", details), ("add to cart", add),
-                             ("confirm: pending purchase", confirm)):
+        for label, calls in (
+            ("details", details),
+            ("add to cart", add),
+            ("confirm: pending purchase", confirm),
+        ):
             report(label, calls)
         assert details == []
         assert add == ["GetItem", "PutItem"]
@@ -166,8 +183,9 @@ class TestBrowseTurns:
         assert turns["search"] == turns["details"] == []
 
     def test_without_an_artifact_a_product_is_one_get_item(self, world: AwsWorld) -> None:
-        plain = DynamoDBStore(world.store.table, world.store.catalog_table,
-                              client=world.store.client)
+        plain = DynamoDBStore(
+            world.store.table, world.store.catalog_table, client=world.store.client
+        )
         world.requests.take()
         assert plain.get_product(COOKIES.sku) == COOKIES
         assert world.requests.take() == ["GetItem"]
@@ -237,15 +255,16 @@ class TestPurchaseTurns:
 
 class TestNotifications:
     def test_the_parent_is_told_through_sns_and_the_outbox(
-            self, world: AwsWorld, loopback_dynamodb: LoopbackDynamoDB) -> None:  # noqa: F811
+        self, world: AwsWorld, loopback_dynamodb: LoopbackDynamoDB
+    ) -> None:
         import json
 
         sqs = loopback_dynamodb.client("sqs")
         queue = sqs.create_queue(QueueName=world.store.table + "-parents")["QueueUrl"]
         arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])
         loopback_dynamodb.client("sns").subscribe(
-            TopicArn=world.topic_arn, Protocol="sqs",
-            Endpoint=arn["Attributes"]["QueueArn"])
+            TopicArn=world.topic_arn, Protocol="sqs", Endpoint=arn["Attributes"]["QueueArn"]
+        )
         child = world.actor_for(CHILD_PERSON)
         world.purchases.attempt(child, (Line.of(DOLLHOUSE),), "k1")
         got = sqs.receive_message(QueueUrl=queue, WaitTimeSeconds=1)["Messages"]
@@ -270,24 +289,28 @@ class TestCatalogImport:
         parser = cli.build_parser()
         sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
         register(sub, None)  # type: ignore[arg-type]
-        args = parser.parse_args(["catalog", "import", str(path), "--dynamodb", table,
-                                  "--json", *extra])
+        args = parser.parse_args(
+            ["catalog", "import", str(path), "--dynamodb", table, "--json", *extra]
+        )
         out = io.StringIO()
         with redirect_stdout(out):
             assert args.handler(None, args) == 0
         result: dict[str, Any] = json.loads(out.getvalue())
         return result
 
-    def test_resumable_and_published(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                     loopback_dynamodb: LoopbackDynamoDB) -> None:  # noqa: F811
+    def test_resumable_and_published(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, loopback_dynamodb: LoopbackDynamoDB
+    ) -> None:
         import json
 
         from voicecart.adapters.dynamodb import products_from_artifact
 
-        for name, value in (("AWS_ENDPOINT_URL", loopback_dynamodb.endpoint),
-                            ("AWS_DEFAULT_REGION", "us-east-1"),
-                            ("AWS_ACCESS_KEY_ID", "loopback"),
-                            ("AWS_SECRET_ACCESS_KEY", "loopback")):
+        for name, value in (
+            ("AWS_ENDPOINT_URL", loopback_dynamodb.endpoint),
+            ("AWS_DEFAULT_REGION", "us-east-1"),
+            ("AWS_ACCESS_KEY_ID", "loopback"),
+            ("AWS_SECRET_ACCESS_KEY", "loopback"),
+        ):
             monkeypatch.setenv(name, value)
         s3 = loopback_dynamodb.client("s3")
         s3.create_bucket(Bucket="voicecart-import-test")
@@ -303,14 +326,16 @@ class TestCatalogImport:
             path.write_text(json.dumps(docs))
             changed = self.run(path, catalog, "--bucket", "voicecart-import-test")
             assert (changed["written"], changed["unchanged"]) == (1, 3)
-            body = s3.get_object(Bucket="voicecart-import-test",
-                                 Key="catalog/catalog.json.gz")["Body"].read()
+            body = s3.get_object(Bucket="voicecart-import-test", Key="catalog/catalog.json.gz")[
+                "Body"
+            ].read()
             published = {p.sku: p for p in products_from_artifact(body)}
             assert published[PRODUCTS[0].sku].price == Decimal("150.00")
             assert set(published) == {p.sku for p in PRODUCTS}
 
-    def test_a_bad_line_writes_nothing(self, tmp_path: Path,
-                                       loopback_dynamodb: LoopbackDynamoDB) -> None:  # noqa: F811
+    def test_a_bad_line_writes_nothing(
+        self, tmp_path: Path, loopback_dynamodb: LoopbackDynamoDB
+    ) -> None:
         from voicecart.adapters.dynamodb_import import read_products
         from voicecart.domain.errors import ValidationError
 
@@ -331,7 +356,8 @@ class TestBuyingOnDynamoDB(stories.TestBuying):
 
 class TestWrongCodesOnDynamoDB(stories.TestWrongCodes):
     def test_the_code_never_reaches_logs_audit_or_notifications(
-            self, world: World, caplog: pytest.LogCaptureFixture) -> None:
+        self, world: World, caplog: pytest.LogCaptureFixture
+    ) -> None:
         # botocore's and urllib3's DEBUG records are about the HTTP exchange; their timing
         # fields (relativeCreated, msecs) can hold any four digits by chance. The request
         # bodies never hold the code: it is compared, never stored.

@@ -68,8 +68,9 @@ class TestOpenApi:
             if rule.rule.startswith("/api/v1"):
                 path = re.sub(r"<(?:[^:>]+:)?([^>]+)>", r"{\1}", rule.rule)
                 routes |= {(path, m.lower()) for m in rule.methods - {"HEAD", "OPTIONS"}}
-        described = {(path, method) for path, item in openapi_document()["paths"].items()
-                     for method in item}
+        described = {
+            (path, method) for path, item in openapi_document()["paths"].items() for method in item
+        }
         assert routes == described
 
     def test_schemas_are_valid_json_schema(self) -> None:
@@ -81,7 +82,8 @@ class TestOpenApi:
                 assert "401" in op["responses"] or op.get("security") == []
                 for response in op["responses"].values():
                     Draft202012Validator.check_schema(
-                        response["content"]["application/json"]["schema"])
+                        response["content"]["application/json"]["schema"]
+                    )
 
     def test_unknown_paths_and_methods_answer_json(self, world: World) -> None:
         client = world.client()
@@ -102,25 +104,43 @@ class TestSignIn:
         assert response.get_json()["household_id"] == "demo"
         assert client.get("/api/v1/household").get_json()["id"] == "demo"
 
-    @pytest.mark.parametrize("email,password", [
-        (DEMO_EMAIL, "wrong password"), ("nobody@example.com", DEMO_PASSWORD),
-        (OTHER_EMAIL, DEMO_PASSWORD), ("not an address", "x" * 10)])
+    @pytest.mark.parametrize(
+        "email,password",
+        [
+            (DEMO_EMAIL, "wrong password"),
+            ("nobody@example.com", DEMO_PASSWORD),
+            (OTHER_EMAIL, DEMO_PASSWORD),
+            ("not an address", "x" * 10),
+        ],
+    )
     def test_wrong_sign_in_is_refused_alike(self, world: World, email: str, password: str) -> None:
         client = world.api()
         response = client.sign_in(email, password)
         assert response.status_code == 401
-        assert response.get_json()["error"] == {"code": "sign_in_refused",
-                                                "message": "wrong e-mail or password"}
+        assert response.get_json()["error"] == {
+            "code": "sign_in_refused",
+            "message": "wrong e-mail or password",
+        }
         assert client.get("/api/v1/household").status_code == 401
 
     def test_bad_bodies(self, world: World) -> None:
         client = world.api()
-        assert client.post("/api/v1/session", data="email=a", headers={
-            "Content-Type": "application/x-www-form-urlencoded"}).status_code == 415
+        assert (
+            client.post(
+                "/api/v1/session",
+                data="email=a",
+                headers={"Content-Type": "application/x-www-form-urlencoded"},
+            ).status_code
+            == 415
+        )
         assert client.post("/api/v1/session", json={"email": DEMO_EMAIL}).status_code == 400
         assert client.post("/api/v1/session", json=["x"]).status_code == 400
-        assert client.post("/api/v1/session", json={"email": DEMO_EMAIL, "password": "x",
-                                                    "extra": 1}).status_code == 400
+        assert (
+            client.post(
+                "/api/v1/session", json={"email": DEMO_EMAIL, "password": "x", "extra": 1}
+            ).status_code
+            == 400
+        )
 
     def test_attempts_are_rate_limited_per_address(self, world: World) -> None:
         client = world.api()
@@ -163,8 +183,7 @@ class TestSignIn:
         assert cookie is not None and cookie.http_only and cookie.same_site == "Lax"
         assert not cookie.secure  # plain http://127.0.0.1 keeps working locally
         https = world.api("https://parents.example.com")
-        raw = https.post("/api/v1/session", json={"email": DEMO_EMAIL,
-                                                  "password": DEMO_PASSWORD})
+        raw = https.post("/api/v1/session", json={"email": DEMO_EMAIL, "password": DEMO_PASSWORD})
         header = raw.headers["Set-Cookie"]
         assert "Secure" in header and "HttpOnly" in header and "SameSite=Lax" in header
 
@@ -179,8 +198,12 @@ def _sample(template: str) -> str:
     return re.sub(r"\{[^}]+\}", "X", template)
 
 
-PROTECTED = [(path, method) for path, item in openapi_document()["paths"].items()
-             for method, op in item.items() if op.get("security") != []]
+PROTECTED = [
+    (path, method)
+    for path, item in openapi_document()["paths"].items()
+    for method, op in item.items()
+    if op.get("security") != []
+]
 
 
 class TestAuthRequired:
@@ -191,20 +214,23 @@ class TestAuthRequired:
         assert response.get_json()["error"]["code"] == "unauthorized"
 
     @pytest.mark.parametrize("path,method", [(p, m) for p, m in PROTECTED if m != "get"])
-    def test_session_writes_without_csrf_header_403(self, api: Api, path: str,
-                                                    method: str) -> None:
+    def test_session_writes_without_csrf_header_403(self, api: Api, path: str, method: str) -> None:
         response = api.call(method.upper(), _sample(path), json={}, csrf=False)
         assert response.status_code == 403
         assert response.get_json()["error"]["code"] == "csrf"
 
     def test_wrong_csrf_header_changes_nothing(self, world: World, api: Api) -> None:
-        response = api.patch("/api/v1/household", json={"voice_purchasing": False},
-                             headers={"X-CSRF-Token": "forged"})
+        response = api.patch(
+            "/api/v1/household",
+            json={"voice_purchasing": False},
+            headers={"X-CSRF-Token": "forged"},
+        )
         assert response.status_code == 403
         assert world.store.get_household("demo").voice_purchasing  # type: ignore[union-attr]
 
-    @pytest.mark.parametrize("header", ["Bearer vct_not-a-real-token", "Bearer ", "Basic abc",
-                                        "Bearer " + "x" * 300])
+    @pytest.mark.parametrize(
+        "header", ["Bearer vct_not-a-real-token", "Bearer ", "Basic abc", "Bearer " + "x" * 300]
+    )
     def test_bad_authorization_header_401(self, world: World, header: str) -> None:
         response = world.api().get("/api/v1/household", headers={"Authorization": header})
         assert response.status_code == 401
@@ -225,38 +251,52 @@ class TestHousehold:
         assert data["voice_purchasing"] is False and data["code_required"] is True
         assert not world.store.get_household("demo").voice_purchasing  # type: ignore[union-attr]
 
-    @pytest.mark.parametrize("body", [{}, {"voice_purchasing": "no"}, {"code_required": 0},
-                                      {"voice_purchasing": False, "surprise": True}, [True]])
+    @pytest.mark.parametrize(
+        "body",
+        [
+            {},
+            {"voice_purchasing": "no"},
+            {"code_required": 0},
+            {"voice_purchasing": False, "surprise": True},
+            [True],
+        ],
+    )
     def test_invalid_settings_change_nothing(self, world: World, api: Api, body: object) -> None:
         before = world.store.get_household("demo")
         assert api.patch("/api/v1/household", json=body).status_code == 400
         assert world.store.get_household("demo") == before
 
     def test_change_code_with_current_code(self, world: World, api: Api) -> None:
-        response = api.put("/api/v1/household/code", json={"new_code": "8642",
-                                                            "current_code": "1234"})
+        response = api.put(
+            "/api/v1/household/code", json={"new_code": "8642", "current_code": "1234"}
+        )
         assert response.get_json() == {"code_set": True}
         household = world.store.get_household("demo")
         assert codes.verify_code(household.code_hash, "8642")  # type: ignore[union-attr]
 
     def test_change_code_with_password(self, world: World, api: Api) -> None:
-        response = api.put("/api/v1/household/code", json={"new_code": "8642",
-                                                            "password": DEMO_PASSWORD})
+        response = api.put(
+            "/api/v1/household/code", json={"new_code": "8642", "password": DEMO_PASSWORD}
+        )
         assert response.status_code == 200
         assert "8642" not in response.get_data(as_text=True)
 
-    @pytest.mark.parametrize("body,status", [
-        ({"new_code": "8642", "current_code": "9999"}, 403),
-        ({"new_code": "8642", "password": "not it at all"}, 403),
-        ({"new_code": "8642"}, 400),
-        ({"new_code": "86", "current_code": "1234"}, 400),
-        ({"new_code": "7777", "current_code": "1234"}, 400),
-        ({"new_code": 8642, "current_code": "1234"}, 400),
-        ({"new_code": "8642", "current_code": 1234}, 400),
-        ({"new_code": "8642", "current_code": "1234", "echo": "yes"}, 400),
-    ])
-    def test_refused_code_changes_keep_the_old_code(self, world: World, api: Api, body: object,
-                                                    status: int) -> None:
+    @pytest.mark.parametrize(
+        "body,status",
+        [
+            ({"new_code": "8642", "current_code": "9999"}, 403),
+            ({"new_code": "8642", "password": "not it at all"}, 403),
+            ({"new_code": "8642"}, 400),
+            ({"new_code": "86", "current_code": "1234"}, 400),
+            ({"new_code": "7777", "current_code": "1234"}, 400),
+            ({"new_code": 8642, "current_code": "1234"}, 400),
+            ({"new_code": "8642", "current_code": 1234}, 400),
+            ({"new_code": "8642", "current_code": "1234", "echo": "yes"}, 400),
+        ],
+    )
+    def test_refused_code_changes_keep_the_old_code(
+        self, world: World, api: Api, body: object, status: int
+    ) -> None:
         response = api.put("/api/v1/household/code", json=body)
         assert response.status_code == status
         household = world.store.get_household("demo")
@@ -265,10 +305,15 @@ class TestHousehold:
 
     def test_guessing_the_current_code_is_rate_limited(self, world: World, api: Api) -> None:
         for guess in ("1111", "2222", "3333", "4444", "5555"):
-            assert api.put("/api/v1/household/code", json={
-                "new_code": "8642", "current_code": guess}).status_code == 403
-        response = api.put("/api/v1/household/code", json={"new_code": "8642",
-                                                            "current_code": "1234"})
+            assert (
+                api.put(
+                    "/api/v1/household/code", json={"new_code": "8642", "current_code": guess}
+                ).status_code
+                == 403
+            )
+        response = api.put(
+            "/api/v1/household/code", json={"new_code": "8642", "current_code": "1234"}
+        )
         assert response.status_code == 429
         household = world.store.get_household("demo")
         assert codes.verify_code(household.code_hash, "1234")  # type: ignore[union-attr]
@@ -298,9 +343,16 @@ class TestProfiles:
         assert api.get("/api/v1/profiles/nobody").status_code == 404
 
     def test_change_rules(self, world: World, api: Api) -> None:
-        response = api.patch("/api/v1/profiles/child", json={
-            "daily_budget": "20", "monthly_budget": None, "blocked_categories": ["Snacks"],
-            "quiet_hours": "20:00-07:30", "person_ids": [CHILD_PERSON, "amzn1.ask.person.x"]})
+        response = api.patch(
+            "/api/v1/profiles/child",
+            json={
+                "daily_budget": "20",
+                "monthly_budget": None,
+                "blocked_categories": ["Snacks"],
+                "quiet_hours": "20:00-07:30",
+                "person_ids": [CHILD_PERSON, "amzn1.ask.person.x"],
+            },
+        )
         assert response.status_code == 200
         child = world.store.get_profile("demo", "child")
         assert child is not None
@@ -309,12 +361,26 @@ class TestProfiles:
         assert str(child.quiet_hours) == "20:00-07:30"
         assert child.person_ids == (CHILD_PERSON, "amzn1.ask.person.x")
 
-    @pytest.mark.parametrize("body", [
-        {"daily_budget": "-1"}, {"daily_budget": "12.345"}, {"daily_budget": "lots"},
-        {"daily_budget": True}, {"per_order_limit": "1000000"}, {"mode": "allowed"},
-        {"mode": "sometimes"}, {"quiet_hours": "late"}, {"blocked_categories": "toys"},
-        {"blocked_categories": ["<script>"]}, {"person_ids": ["has space"]}, {"name": ""},
-        {"colour": "blue"}, {"daily_budget": "5", "monthly_budget": "-5"}, "just text"])
+    @pytest.mark.parametrize(
+        "body",
+        [
+            {"daily_budget": "-1"},
+            {"daily_budget": "12.345"},
+            {"daily_budget": "lots"},
+            {"daily_budget": True},
+            {"per_order_limit": "1000000"},
+            {"mode": "allowed"},
+            {"mode": "sometimes"},
+            {"quiet_hours": "late"},
+            {"blocked_categories": "toys"},
+            {"blocked_categories": ["<script>"]},
+            {"person_ids": ["has space"]},
+            {"name": ""},
+            {"colour": "blue"},
+            {"daily_budget": "5", "monthly_budget": "-5"},
+            "just text",
+        ],
+    )
     def test_invalid_rules_change_nothing(self, world: World, api: Api, body: object) -> None:
         before = world.store.get_profile("demo", "child")
         response = api.patch("/api/v1/profiles/child", json=body)
@@ -332,21 +398,28 @@ class TestProfiles:
         assert api.patch("/api/v1/profiles/nobody", json={"name": "X"}).status_code == 404
 
     def test_add_a_family_member(self, world: World, api: Api) -> None:
-        response = api.post("/api/v1/profiles", json={"name": "Noah", "role": "child",
-                                                       "daily_budget": "10"})
+        response = api.post(
+            "/api/v1/profiles", json={"name": "Noah", "role": "child", "daily_budget": "10"}
+        )
         assert response.status_code == 201
         noah = world.store.get_profile("demo", "noah")
         assert noah is not None and noah.mode.value == "needs_approval"
         assert noah.daily_budget == Decimal("10.00")
-        assert api.post("/api/v1/profiles", json={"name": "Noah",
-                                                  "role": "teen"}).status_code == 409
+        assert (
+            api.post("/api/v1/profiles", json={"name": "Noah", "role": "teen"}).status_code == 409
+        )
 
-    @pytest.mark.parametrize("body", [{"name": "Zed"}, {"name": "Zed", "role": "guest"},
-                                      {"name": "", "role": "adult"},
-                                      {"name": "Zed", "role": "adult", "id": "Not Valid"},
-                                      {"name": "Zed", "role": "child", "mode": "allowed"}])
-    def test_invalid_new_profiles_are_not_added(self, world: World, api: Api,
-                                                body: object) -> None:
+    @pytest.mark.parametrize(
+        "body",
+        [
+            {"name": "Zed"},
+            {"name": "Zed", "role": "guest"},
+            {"name": "", "role": "adult"},
+            {"name": "Zed", "role": "adult", "id": "Not Valid"},
+            {"name": "Zed", "role": "child", "mode": "allowed"},
+        ],
+    )
+    def test_invalid_new_profiles_are_not_added(self, world: World, api: Api, body: object) -> None:
         assert api.post("/api/v1/profiles", json=body).status_code == 400
         assert len(world.store.list_profiles("demo")) == 4
 
@@ -488,8 +561,10 @@ class TestTokens:
         app.token = token
         assert app.get("/api/v1/household").get_json()["id"] == "demo"
         # No CSRF header is needed with a bearer token: browsers never send one by themselves.
-        assert app.patch("/api/v1/profiles/child", json={"daily_budget": "30"},
-                         csrf=False).status_code == 200
+        assert (
+            app.patch("/api/v1/profiles/child", json={"daily_budget": "30"}, csrf=False).status_code
+            == 200
+        )
         assert world.store.get_profile("demo", "child").daily_budget == 30  # type: ignore[union-attr]
         # A token cannot mint or list tokens: that needs the password.
         assert app.get("/api/v1/tokens").status_code == 403
@@ -509,8 +584,9 @@ class TestTokens:
 
 # ---- one household never reaches another's data ---------------------------------------------
 class TestCrossHousehold:
-    def test_session_of_another_household_is_refused(self, world: World, api: Api,
-                                                     other: Api) -> None:
+    def test_session_of_another_household_is_refused(
+        self, world: World, api: Api, other: Api
+    ) -> None:
         approval = world.child_asks().approval
         order = world.parent_buys().order
         assert approval is not None and order is not None
@@ -538,8 +614,9 @@ class TestCrossHousehold:
         assert world.store.get_household("demo").voice_purchasing  # type: ignore[union-attr]
         assert api.get("/api/v1/household").get_json()["locked"] is True
 
-    def test_another_households_token_and_token_ids(self, world: World, api: Api,
-                                                    other: Api) -> None:
+    def test_another_households_token_and_token_ids(
+        self, world: World, api: Api, other: Api
+    ) -> None:
         approval = world.child_asks().approval
         assert approval is not None
         created = other.post("/api/v1/tokens", json={"label": "theirs"}).get_json()
@@ -553,10 +630,17 @@ class TestCrossHousehold:
 
     def test_the_other_households_code_is_its_own(self, world: World, other: Api) -> None:
         # Demo's code does not prove anything in the other household.
-        assert other.put("/api/v1/household/code", json={
-            "new_code": "8642", "current_code": "1234"}).status_code == 403
-        assert other.put("/api/v1/household/code", json={
-            "new_code": "8642", "current_code": "2580"}).status_code == 200
+        assert (
+            other.put(
+                "/api/v1/household/code", json={"new_code": "8642", "current_code": "1234"}
+            ).status_code
+            == 403
+        )
+        assert (
+            other.put(
+                "/api/v1/household/code", json={"new_code": "8642", "current_code": "2580"}
+            ).status_code
+            == 200
+        )
         demo = world.store.get_household("demo")
         assert codes.verify_code(demo.code_hash, "1234")  # type: ignore[union-attr]
-

@@ -40,8 +40,9 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-def run(world: World, argv: list[str], stdin: str = "",
-        monkeypatch: pytest.MonkeyPatch | None = None) -> int:
+def run(
+    world: World, argv: list[str], stdin: str = "", monkeypatch: pytest.MonkeyPatch | None = None
+) -> int:
     args = parser().parse_args(argv)
     if monkeypatch is not None:
         monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
@@ -49,39 +50,69 @@ def run(world: World, argv: list[str], stdin: str = "",
 
 
 def test_set_password_reads_twice_and_never_prints_it(
-        world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(world, ["household", "set-password", "--household", "demo"],
-               "a new long password\na new long password\n", monkeypatch) == 0
+    world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        run(
+            world,
+            ["household", "set-password", "--household", "demo"],
+            "a new long password\na new long password\n",
+            monkeypatch,
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "a new long password" not in out and "alex@example.com" in out
     assert world.access.sign_in("alex@example.com", "a new long password").household_id == "demo"
 
 
 def test_set_password_mismatch_or_short_changes_nothing(
-        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = world.store.get_parent_login("demo")
     with pytest.raises(ValidationError, match="did not match"):
-        run(world, ["household", "set-password", "--household", "demo"],
-            "first password\nsecond password\n", monkeypatch)
+        run(
+            world,
+            ["household", "set-password", "--household", "demo"],
+            "first password\nsecond password\n",
+            monkeypatch,
+        )
     with pytest.raises(ValidationError, match="at least 8"):
-        run(world, ["household", "set-password", "--household", "demo"], "short\nshort\n",
-            monkeypatch)
+        run(
+            world,
+            ["household", "set-password", "--household", "demo"],
+            "short\nshort\n",
+            monkeypatch,
+        )
     assert world.store.get_parent_login("demo") == before
 
 
 def test_first_password_needs_an_email(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
     world.store.put_household(Household(id="third", name="Third"))
     with pytest.raises(ValidationError, match="e-mail"):
-        run(world, ["household", "set-password", "--household", "third"],
-            "long enough pw\nlong enough pw\n", monkeypatch)
-    assert run(world, ["household", "set-password", "--household", "third", "--email",
-                       "Third@Example.com"], "long enough pw\nlong enough pw\n", monkeypatch) == 0
+        run(
+            world,
+            ["household", "set-password", "--household", "third"],
+            "long enough pw\nlong enough pw\n",
+            monkeypatch,
+        )
+    assert (
+        run(
+            world,
+            ["household", "set-password", "--household", "third", "--email", "Third@Example.com"],
+            "long enough pw\nlong enough pw\n",
+            monkeypatch,
+        )
+        == 0
+    )
     assert world.store.find_parent_login("third@example.com") is not None
 
 
 def test_tokens_create_list_revoke(world: World, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(world, ["tokens", "create", "--label", "store app", "--household", "demo",
-                       "--json"]) == 0
+    assert (
+        run(world, ["tokens", "create", "--label", "store app", "--household", "demo", "--json"])
+        == 0
+    )
     created = json.loads(capsys.readouterr().out)
     assert world.access.token_household(created["token"]) == "demo"
     assert run(world, ["tokens", "list", "--household", "demo"]) == 0

@@ -35,8 +35,14 @@ from voicecart.web.parent.demo_credentials import (
     seed_parent_login,
 )
 
-PAGES = ["/parent/", "/parent/profiles", "/parent/code", "/parent/orders", "/parent/activity",
-         "/parent/notifications"]
+PAGES = [
+    "/parent/",
+    "/parent/profiles",
+    "/parent/code",
+    "/parent/orders",
+    "/parent/activity",
+    "/parent/notifications",
+]
 
 
 @pytest.fixture
@@ -64,8 +70,14 @@ class Browser:
         self.html = response.get_data(as_text=True)
         return self.html
 
-    def post(self, path: str, data: dict[str, object] | None = None, *, csrf: bool = True,
-             follow: bool = True) -> tuple[int, str]:
+    def post(
+        self,
+        path: str,
+        data: dict[str, object] | None = None,
+        *,
+        csrf: bool = True,
+        follow: bool = True,
+    ) -> tuple[int, str]:
         form = dict(data or {})
         if csrf:
             form["csrf_token"] = csrf_of(self.html)
@@ -96,16 +108,24 @@ class TestSignIn:
     def test_sign_in_and_back_to_the_page_asked_for(self, world: World) -> None:
         browser = Browser(world.client())
         browser.get("/parent/sign-in?next=/parent/orders")
-        status, html = browser.post("/parent/sign-in", {
-            "email": DEMO_EMAIL, "password": DEMO_PASSWORD, "next": "/parent/orders"})
+        status, html = browser.post(
+            "/parent/sign-in",
+            {"email": DEMO_EMAIL, "password": DEMO_PASSWORD, "next": "/parent/orders"},
+        )
         assert status == 200 and "<h1>Orders</h1>" in html
 
     def test_open_redirects_are_ignored(self, world: World) -> None:
         browser = Browser(world.client())
         browser.get("/parent/sign-in")
-        response = browser.client.post("/parent/sign-in", data={
-            "email": DEMO_EMAIL, "password": DEMO_PASSWORD, "next": "//evil.example.com/",
-            "csrf_token": csrf_of(browser.html)})
+        response = browser.client.post(
+            "/parent/sign-in",
+            data={
+                "email": DEMO_EMAIL,
+                "password": DEMO_PASSWORD,
+                "next": "//evil.example.com/",
+                "csrf_token": csrf_of(browser.html),
+            },
+        )
         assert response.headers["Location"] == "/parent/"
 
     def test_wrong_password(self, world: World) -> None:
@@ -114,8 +134,9 @@ class TestSignIn:
         assert status == 401 and "don&#39;t match" in html
 
     def test_sign_in_without_csrf_is_refused(self, world: World) -> None:
-        response = world.client().post("/parent/sign-in", data={
-            "email": DEMO_EMAIL, "password": DEMO_PASSWORD})
+        response = world.client().post(
+            "/parent/sign-in", data={"email": DEMO_EMAIL, "password": DEMO_PASSWORD}
+        )
         assert response.status_code == 403
 
     def test_rate_limited(self, world: World) -> None:
@@ -138,10 +159,19 @@ class TestSignIn:
 
 
 class TestCsrf:
-    @pytest.mark.parametrize("path", [
-        "/parent/approvals/X/approve", "/parent/approvals/X/decline", "/parent/unlock",
-        "/parent/profiles/child", "/parent/code", "/parent/settings", "/parent/orders/X/cancel",
-        "/parent/sign-out"])
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "/parent/approvals/X/approve",
+            "/parent/approvals/X/decline",
+            "/parent/unlock",
+            "/parent/profiles/child",
+            "/parent/code",
+            "/parent/settings",
+            "/parent/orders/X/cancel",
+            "/parent/sign-out",
+        ],
+    )
     def test_form_posts_without_the_token_are_refused(self, parent: Browser, path: str) -> None:
         status, html = parent.post(path, {"daily_budget": "1"}, csrf=False)
         assert status == 403 and "did not come from this page" in html
@@ -149,8 +179,9 @@ class TestCsrf:
     def test_forged_token_changes_nothing(self, world: World, parent: Browser) -> None:
         approval = world.child_asks().approval
         assert approval is not None
-        response = parent.client.post(f"/parent/approvals/{approval.id}/approve",
-                                      data={"csrf_token": "forged"})
+        response = parent.client.post(
+            f"/parent/approvals/{approval.id}/approve", data={"csrf_token": "forged"}
+        )
         assert response.status_code == 403
         assert world.store.get_approval("demo", approval.id).status is ApprovalStatus.PENDING  # type: ignore[union-attr]
         assert world.store.list_orders("demo") == []
@@ -158,8 +189,9 @@ class TestCsrf:
     def test_token_from_another_session_is_refused(self, world: World, parent: Browser) -> None:
         intruder = Browser(world.client())
         intruder.get("/parent/sign-in")
-        response = parent.client.post("/parent/settings", data={
-            "csrf_token": csrf_of(intruder.html)})
+        response = parent.client.post(
+            "/parent/settings", data={"csrf_token": csrf_of(intruder.html)}
+        )
         assert response.status_code == 403
         assert world.store.get_household("demo").voice_purchasing  # type: ignore[union-attr]
 
@@ -175,8 +207,10 @@ class TestOverview:
         assert "Alcohol is blocked for Emma." in html
         assert "Emma asked for KidKraft Dreamhouse Dollhouse, $184.01." in html  # notification
         assert '<svg class="bars"' in html and "This week $0.00" in html
-        assert "Over Emma&#39;s per-order limit ($50.00), daily budget ($50.00) and monthly " \
-               "budget ($100.00)." in html
+        assert (
+            "Over Emma&#39;s per-order limit ($50.00), daily budget ($50.00) and monthly "
+            "budget ($100.00)." in html
+        )
 
     def test_approve(self, world: World, parent: Browser) -> None:
         approval = world.child_asks().approval
@@ -215,37 +249,51 @@ class TestProfiles:
         p = world.store.get_profile("demo", profile_id)
         assert p is not None
         data: dict[str, object] = {
-            "name": p.name, "mode": p.mode.value,
-            "per_order_limit": p.per_order_limit or "", "daily_budget": p.daily_budget or "",
+            "name": p.name,
+            "mode": p.mode.value,
+            "per_order_limit": p.per_order_limit or "",
+            "daily_budget": p.daily_budget or "",
             "monthly_budget": p.monthly_budget or "",
             "blocked_categories": sorted(p.blocked_categories),
             "quiet_start": p.quiet_hours.start.strftime("%H:%M") if p.quiet_hours else "",
             "quiet_end": p.quiet_hours.end.strftime("%H:%M") if p.quiet_hours else "",
-            "person_ids": "\n".join(p.person_ids)}
+            "person_ids": "\n".join(p.person_ids),
+        }
         data.update(changes)
         return data
 
     def test_change_the_childs_daily_budget(self, world: World, parent: Browser) -> None:
         html = parent.get("/parent/profiles")
         assert 'for="child-daily_budget">Daily budget ($)</label>' in html
-        status, html = parent.post("/parent/profiles/child",
-                                   self.form(world, "child", daily_budget="20",
-                                             blocked_categories=["toys"],
-                                             quiet_start="20:00", quiet_end="07:00"))
+        status, html = parent.post(
+            "/parent/profiles/child",
+            self.form(
+                world,
+                "child",
+                daily_budget="20",
+                blocked_categories=["toys"],
+                quiet_start="20:00",
+                quiet_end="07:00",
+            ),
+        )
         assert status == 200 and "Saved Emma&#39;s rules." in html
         child = world.store.get_profile("demo", "child")
         assert child is not None and child.daily_budget == Decimal("20.00")
         assert child.blocked_categories == {"toys"} and str(child.quiet_hours) == "20:00-07:00"
 
-    @pytest.mark.parametrize("changes,message", [
-        ({"daily_budget": "-5"}, "cannot be negative"),
-        ({"daily_budget": "lots"}, "must be an amount"),
-        ({"mode": "allowed"}, "child profile can only be"),
-        ({"quiet_start": "20:00", "quiet_end": ""}, "both a start and an end"),
-        ({"name": ""}, "1 to 40 characters"),
-    ])
-    def test_invalid_input_changes_nothing(self, world: World, parent: Browser,
-                                           changes: dict[str, object], message: str) -> None:
+    @pytest.mark.parametrize(
+        "changes,message",
+        [
+            ({"daily_budget": "-5"}, "cannot be negative"),
+            ({"daily_budget": "lots"}, "must be an amount"),
+            ({"mode": "allowed"}, "child profile can only be"),
+            ({"quiet_start": "20:00", "quiet_end": ""}, "both a start and an end"),
+            ({"name": ""}, "1 to 40 characters"),
+        ],
+    )
+    def test_invalid_input_changes_nothing(
+        self, world: World, parent: Browser, changes: dict[str, object], message: str
+    ) -> None:
         before = world.store.get_profile("demo", "child")
         parent.get("/parent/profiles")
         status, html = parent.post("/parent/profiles/child", self.form(world, "child", **changes))
@@ -261,27 +309,33 @@ class TestProfiles:
 class TestVoiceCode:
     def test_change_with_the_current_code(self, world: World, parent: Browser) -> None:
         parent.get("/parent/code")
-        status, html = parent.post("/parent/code", {"new_code": "8642", "confirm_code": "8642",
-                                                    "current_code": "1234"})
+        status, html = parent.post(
+            "/parent/code", {"new_code": "8642", "confirm_code": "8642", "current_code": "1234"}
+        )
         assert status == 200 and "The new voice code is set" in html and "8642" not in html
         assert codes.verify_code(world.store.get_household("demo").code_hash, "8642")  # type: ignore[union-attr]
 
     def test_change_with_the_password(self, world: World, parent: Browser) -> None:
         parent.get("/parent/code")
-        status, _ = parent.post("/parent/code", {"new_code": "8642", "confirm_code": "8642",
-                                                 "password": DEMO_PASSWORD})
+        status, _ = parent.post(
+            "/parent/code", {"new_code": "8642", "confirm_code": "8642", "password": DEMO_PASSWORD}
+        )
         assert status == 200
         assert codes.verify_code(world.store.get_household("demo").code_hash, "8642")  # type: ignore[union-attr]
 
-    @pytest.mark.parametrize("form,message", [
-        ({"new_code": "8642", "confirm_code": "8642", "current_code": "9999"}, "not right"),
-        ({"new_code": "8642", "confirm_code": "8643", "current_code": "1234"}, "not the same"),
-        ({"new_code": "86", "confirm_code": "86", "current_code": "1234"}, "exactly four"),
-        ({"new_code": "5555", "confirm_code": "5555", "current_code": "1234"}, "same"),
-        ({"new_code": "8642", "confirm_code": "8642"}, "current voice code or your parent"),
-    ])
-    def test_refused(self, world: World, parent: Browser, form: dict[str, object],
-                     message: str) -> None:
+    @pytest.mark.parametrize(
+        "form,message",
+        [
+            ({"new_code": "8642", "confirm_code": "8642", "current_code": "9999"}, "not right"),
+            ({"new_code": "8642", "confirm_code": "8643", "current_code": "1234"}, "not the same"),
+            ({"new_code": "86", "confirm_code": "86", "current_code": "1234"}, "exactly four"),
+            ({"new_code": "5555", "confirm_code": "5555", "current_code": "1234"}, "same"),
+            ({"new_code": "8642", "confirm_code": "8642"}, "current voice code or your parent"),
+        ],
+    )
+    def test_refused(
+        self, world: World, parent: Browser, form: dict[str, object], message: str
+    ) -> None:
         parent.get("/parent/code")
         status, html = parent.post("/parent/code", form)
         assert status == 400 and message in html and "8642" not in html
@@ -346,8 +400,9 @@ class TestCrossHousehold:
 
 
 class TestSetup:
-    def test_secret_key_file_is_private_and_stable(self, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_secret_key_file_is_private_and_stable(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         monkeypatch.delenv("VOICECART_SECRET_KEY", raising=False)
         db = tmp_path / "data" / "voicecart.db"
         first = secret_key(db)
@@ -357,8 +412,9 @@ class TestSetup:
         monkeypatch.setenv("VOICECART_SECRET_KEY", "from-env")
         assert secret_key(db) == "from-env"
 
-    def test_read_only_disk_falls_back_to_a_process_key(self, tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_read_only_disk_falls_back_to_a_process_key(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         monkeypatch.delenv("VOICECART_SECRET_KEY", raising=False)
         blocker = tmp_path / "not-a-dir"
         blocker.write_text("a file where the data directory should be")

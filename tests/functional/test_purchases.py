@@ -96,7 +96,10 @@ class TestBuying:
         world.purchases.attempt(world.parent, (Line.of(BATTERIES),), "k3", code="1234")
         audit = world.store.list_audit("demo")
         assert [(e.profile_name, e.outcome) for e in audit] == [
-            ("Alex", "allow"), ("Emma", "needs_approval"), ("Guest", "needs_code")]
+            ("Alex", "allow"),
+            ("Emma", "needs_approval"),
+            ("Guest", "needs_code"),
+        ]
         assert audit[0].order_id and audit[0].device_id == "kitchen-echo"
 
 
@@ -137,7 +140,8 @@ class TestWrongCodes:
         assert world.store.get_code_lock("demo").failures == 0
 
     def test_the_code_never_reaches_logs_audit_or_notifications(
-            self, world: World, caplog: pytest.LogCaptureFixture) -> None:
+        self, world: World, caplog: pytest.LogCaptureFixture
+    ) -> None:
         caplog.set_level(logging.DEBUG)
         world.purchases.attempt(world.guest, DOLL, "k1", code="1234")
         for wrong in ("4321", "5678", "8765"):

@@ -62,8 +62,12 @@ def _name(common_name: str) -> x509.Name:
     return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
 
 
-def _make_ca(common_name: str, key: rsa.RSAPrivateKey, now: datetime,
-             issuer: tuple[x509.Certificate, rsa.RSAPrivateKey] | None = None) -> x509.Certificate:
+def _make_ca(
+    common_name: str,
+    key: rsa.RSAPrivateKey,
+    now: datetime,
+    issuer: tuple[x509.Certificate, rsa.RSAPrivateKey] | None = None,
+) -> x509.Certificate:
     issuer_cert, issuer_key = issuer if issuer else (None, key)
     builder = (
         x509.CertificateBuilder()
@@ -74,21 +78,38 @@ def _make_ca(common_name: str, key: rsa.RSAPrivateKey, now: datetime,
         .not_valid_before(now - timedelta(days=30))
         .not_valid_after(now + timedelta(days=3650))
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .add_extension(x509.KeyUsage(
-            digital_signature=True, content_commitment=False, key_encipherment=False,
-            data_encipherment=False, key_agreement=False, key_cert_sign=True, crl_sign=True,
-            encipher_only=False, decipher_only=False), critical=True)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()),
-                       critical=False)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
-            issuer_key.public_key()), critical=False)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()),
+            critical=False,
+        )
     )
     return builder.sign(issuer_key, hashes.SHA256())
 
 
-def _make_leaf(issuer: tuple[x509.Certificate, rsa.RSAPrivateKey], key: rsa.RSAPrivateKey, *,
-               sans: tuple[str, ...] | None, not_before: datetime, not_after: datetime,
-               ip: str | None = None) -> x509.Certificate:
+def _make_leaf(
+    issuer: tuple[x509.Certificate, rsa.RSAPrivateKey],
+    key: rsa.RSAPrivateKey,
+    *,
+    sans: tuple[str, ...] | None,
+    not_before: datetime,
+    not_after: datetime,
+    ip: str | None = None,
+) -> x509.Certificate:
     issuer_cert, issuer_key = issuer
     builder = (
         x509.CertificateBuilder()
@@ -99,17 +120,32 @@ def _make_leaf(issuer: tuple[x509.Certificate, rsa.RSAPrivateKey], key: rsa.RSAP
         .not_valid_before(not_before)
         .not_valid_after(not_after)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(x509.KeyUsage(
-            digital_signature=True, content_commitment=False, key_encipherment=True,
-            data_encipherment=False, key_agreement=False, key_cert_sign=False, crl_sign=False,
-            encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=True,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
         # Like Amazon's real echo-api certificate: a TLS server certificate.
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH,
-                                              ExtendedKeyUsageOID.CLIENT_AUTH]), critical=False)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()),
-                       critical=False)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
-            issuer_key.public_key()), critical=False)
+        .add_extension(
+            x509.ExtendedKeyUsage(
+                [ExtendedKeyUsageOID.SERVER_AUTH, ExtendedKeyUsageOID.CLIENT_AUTH]
+            ),
+            critical=False,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()),
+            critical=False,
+        )
     )
     names: list[x509.GeneralName] = [x509.DNSName(name) for name in sans or ()]
     if ip is not None:
@@ -156,25 +192,39 @@ def build_pki() -> AlexaPKI:
     current = {"not_before": now - timedelta(days=1), "not_after": now + timedelta(days=30)}
 
     good = _make_leaf(issuer, leaf_key, sans=("echo-api.amazon.com",), **current)
-    expired = _make_leaf(issuer, leaf_key, sans=("echo-api.amazon.com",),
-                         not_before=now - timedelta(days=400), not_after=now - timedelta(days=1))
+    expired = _make_leaf(
+        issuer,
+        leaf_key,
+        sans=("echo-api.amazon.com",),
+        not_before=now - timedelta(days=400),
+        not_after=now - timedelta(days=1),
+    )
     no_san = _make_leaf(issuer, leaf_key, sans=None, **current)
     other_san = _make_leaf(issuer, leaf_key, sans=("example.com", "*.amazon.com"), **current)
     # Same leaf key and names, but issued by a CA nobody trusts.
     rogue_root = _make_ca("VoiceCart Test Root", rogue_key, now)
-    rogue = _make_leaf((rogue_root, rogue_key), leaf_key, sans=("echo-api.amazon.com",),
-                       **current)
+    rogue = _make_leaf((rogue_root, rogue_key), leaf_key, sans=("echo-api.amazon.com",), **current)
 
     server = _make_leaf(issuer, leaf_key, sans=None, ip="127.0.0.1", **current)
 
-    pki = AlexaPKI(root=root, leaf_key=leaf_key, rogue_key=rogue_key,
-                   server_chain_pem=_pem(server, inter),
-                   server_key_pem=leaf_key.private_bytes(
-                       serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                       serialization.NoEncryption()))
-    pki.chains = {GOOD_URL: _pem(good, inter), EXPIRED_URL: _pem(expired, inter),
-                  NO_SAN_URL: _pem(no_san, inter), OTHER_SAN_URL: _pem(other_san, inter),
-                  ROGUE_URL: _pem(rogue, rogue_root)}
+    pki = AlexaPKI(
+        root=root,
+        leaf_key=leaf_key,
+        rogue_key=rogue_key,
+        server_chain_pem=_pem(server, inter),
+        server_key_pem=leaf_key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        ),
+    )
+    pki.chains = {
+        GOOD_URL: _pem(good, inter),
+        EXPIRED_URL: _pem(expired, inter),
+        NO_SAN_URL: _pem(no_san, inter),
+        OTHER_SAN_URL: _pem(other_san, inter),
+        ROGUE_URL: _pem(rogue, rogue_root),
+    }
     return pki
 
 
@@ -183,22 +233,35 @@ def pki() -> AlexaPKI:
     return build_pki()
 
 
-def launch_envelope(skill_id: str = SKILL_ID, timestamp: datetime | None = None,
-                    request_type: str = "LaunchRequest") -> dict[str, Any]:
+def launch_envelope(
+    skill_id: str = SKILL_ID, timestamp: datetime | None = None, request_type: str = "LaunchRequest"
+) -> dict[str, Any]:
     """A minimal envelope shaped like Alexa's, for the ask-sdk deserializer."""
     stamp = (timestamp or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     application = {"applicationId": skill_id}
     user = {"userId": "amzn1.ask.account.test"}
     return {
         "version": "1.0",
-        "session": {"new": True, "sessionId": "amzn1.echo-api.session.test",
-                    "application": application, "user": user},
-        "context": {"System": {"application": application, "user": user,
-                               "device": {"deviceId": "amzn1.ask.device.test",
-                                          "supportedInterfaces": {}},
-                               "apiEndpoint": "https://api.amazonalexa.com"}},
-        "request": {"type": request_type, "requestId": "amzn1.echo-api.request.test",
-                    "timestamp": stamp, "locale": "en-US"},
+        "session": {
+            "new": True,
+            "sessionId": "amzn1.echo-api.session.test",
+            "application": application,
+            "user": user,
+        },
+        "context": {
+            "System": {
+                "application": application,
+                "user": user,
+                "device": {"deviceId": "amzn1.ask.device.test", "supportedInterfaces": {}},
+                "apiEndpoint": "https://api.amazonalexa.com",
+            }
+        },
+        "request": {
+            "type": request_type,
+            "requestId": "amzn1.echo-api.request.test",
+            "timestamp": stamp,
+            "locale": "en-US",
+        },
     }
 
 
@@ -214,40 +277,54 @@ def _deserialize(envelope: dict[str, Any]) -> Any:
 # --- cert chain URL ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("url", "canonical"), [
-    # The valid examples from Amazon's "host a custom skill as a web service" page.
-    ("https://s3.amazonaws.com/echo.api/echo-api-cert.pem",
-     "https://s3.amazonaws.com/echo.api/echo-api-cert.pem"),
-    ("https://s3.amazonaws.com:443/echo.api/echo-api-cert.pem",
-     "https://s3.amazonaws.com/echo.api/echo-api-cert.pem"),
-    ("https://s3.amazonaws.com/echo.api/../echo.api/echo-api-cert.pem",
-     "https://s3.amazonaws.com/echo.api/echo-api-cert.pem"),
-    ("HTTPS://S3.AmazonAWS.com/echo.api/echo-api-cert.pem",
-     "https://s3.amazonaws.com/echo.api/echo-api-cert.pem"),
-])
+@pytest.mark.parametrize(
+    ("url", "canonical"),
+    [
+        # The valid examples from Amazon's "host a custom skill as a web service" page.
+        (
+            "https://s3.amazonaws.com/echo.api/echo-api-cert.pem",
+            "https://s3.amazonaws.com/echo.api/echo-api-cert.pem",
+        ),
+        (
+            "https://s3.amazonaws.com:443/echo.api/echo-api-cert.pem",
+            "https://s3.amazonaws.com/echo.api/echo-api-cert.pem",
+        ),
+        (
+            "https://s3.amazonaws.com/echo.api/../echo.api/echo-api-cert.pem",
+            "https://s3.amazonaws.com/echo.api/echo-api-cert.pem",
+        ),
+        (
+            "HTTPS://S3.AmazonAWS.com/echo.api/echo-api-cert.pem",
+            "https://s3.amazonaws.com/echo.api/echo-api-cert.pem",
+        ),
+    ],
+)
 def test_cert_url_accepted_and_canonicalised(url: str, canonical: str) -> None:
     assert validate_cert_chain_url(url) == canonical
 
 
-@pytest.mark.parametrize("url", [
-    "http://s3.amazonaws.com/echo.api/echo-api-cert.pem",          # scheme
-    "ftp://s3.amazonaws.com/echo.api/echo-api-cert.pem",
-    "https://notamazon.com/echo.api/echo-api-cert.pem",            # host
-    "https://s3.amazonaws.com.evil.example/echo.api/cert.pem",
-    "https://evil.example/s3.amazonaws.com/echo.api/cert.pem",
-    "https://s3.amazonaws.com/EcHo.aPi/echo-api-cert.pem",         # path is case-sensitive
-    "https://s3.amazonaws.com/invalid.path/echo-api-cert.pem",
-    "https://s3.amazonaws.com/echo.api/../x",                      # escapes after normalising
-    "https://s3.amazonaws.com/echo.api/../../echo.api.evil/x.pem",
-    "https://s3.amazonaws.com/echo.api",
-    "https://s3.amazonaws.com/echo.api/%2e%2e/x.pem",              # encoded dot segments
-    "https://s3.amazonaws.com:563/echo.api/echo-api-cert.pem",     # port
-    "https://s3.amazonaws.com:80/echo.api/echo-api-cert.pem",
-    "https://s3.amazonaws.com:notaport/echo.api/echo-api-cert.pem",
-    "https://user:pw@s3.amazonaws.com/echo.api/echo-api-cert.pem",
-    "",
-    "echo.api/echo-api-cert.pem",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://s3.amazonaws.com/echo.api/echo-api-cert.pem",  # scheme
+        "ftp://s3.amazonaws.com/echo.api/echo-api-cert.pem",
+        "https://notamazon.com/echo.api/echo-api-cert.pem",  # host
+        "https://s3.amazonaws.com.evil.example/echo.api/cert.pem",
+        "https://evil.example/s3.amazonaws.com/echo.api/cert.pem",
+        "https://s3.amazonaws.com/EcHo.aPi/echo-api-cert.pem",  # path is case-sensitive
+        "https://s3.amazonaws.com/invalid.path/echo-api-cert.pem",
+        "https://s3.amazonaws.com/echo.api/../x",  # escapes after normalising
+        "https://s3.amazonaws.com/echo.api/../../echo.api.evil/x.pem",
+        "https://s3.amazonaws.com/echo.api",
+        "https://s3.amazonaws.com/echo.api/%2e%2e/x.pem",  # encoded dot segments
+        "https://s3.amazonaws.com:563/echo.api/echo-api-cert.pem",  # port
+        "https://s3.amazonaws.com:80/echo.api/echo-api-cert.pem",
+        "https://s3.amazonaws.com:notaport/echo.api/echo-api-cert.pem",
+        "https://user:pw@s3.amazonaws.com/echo.api/echo-api-cert.pem",
+        "",
+        "echo.api/echo-api-cert.pem",
+    ],
+)
 def test_cert_url_rejected(url: str) -> None:
     with pytest.raises(VerificationError):
         validate_cert_chain_url(url)
@@ -288,19 +365,23 @@ def test_header_names_are_case_insensitive(pki: AlexaPKI) -> None:
 def test_fetch_gets_the_canonical_url(pki: AlexaPKI) -> None:
     fetch = CountingFetch(pki)
     body = b"{}"
-    headers = _signed_headers(pki, body, "https://S3.amazonaws.com:443/echo.api/x/../"
-                                         "echo-api-cert-test.pem")
+    headers = _signed_headers(
+        pki, body, "https://S3.amazonaws.com:443/echo.api/x/../echo-api-cert-test.pem"
+    )
     SignatureVerifier([pki.root], fetch).verify(headers, body.decode(), None)
     assert fetch.urls == [GOOD_URL]
 
 
-@pytest.mark.parametrize(("url", "why"), [
-    (EXPIRED_URL, "validity"),
-    (NO_SAN_URL, "no subjectAltName"),
-    (OTHER_SAN_URL, "lacks echo-api.amazon.com"),
-    (ROGUE_URL, "trusted root"),
-    ("https://s3.amazonaws.com/echo.api/missing.pem", "download failed"),
-])
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        (EXPIRED_URL, "validity"),
+        (NO_SAN_URL, "no subjectAltName"),
+        (OTHER_SAN_URL, "lacks echo-api.amazon.com"),
+        (ROGUE_URL, "trusted root"),
+        ("https://s3.amazonaws.com/echo.api/missing.pem", "download failed"),
+    ],
+)
 def test_bad_chains_are_rejected_and_not_cached(pki: AlexaPKI, url: str, why: str) -> None:
     fetch = CountingFetch(pki)
     verifier = SignatureVerifier([pki.root], fetch)
@@ -404,8 +485,9 @@ def chain_server(pki: AlexaPKI, tmp_path: Path) -> Iterator[str]:
     handler = type("Handler", (_ChainHandler,), {"chain": pki.chains[GOOD_URL]})
     server = _QuietServer(("127.0.0.1", 0), handler)
     server.socket = context.wrap_socket(server.socket, server_side=True)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
     thread.start()
     try:
         yield f"https://127.0.0.1:{server.server_address[1]}"
@@ -452,9 +534,17 @@ def test_download_times_out(pki: AlexaPKI, chain_server: str) -> None:
 NOW = datetime(2026, 11, 23, 12, 0, 0, tzinfo=UTC)
 
 
-@pytest.mark.parametrize(("offset", "ok"), [
-    (0, True), (-150, True), (150, True), (-151, False), (151, False), (-3600, False),
-])
+@pytest.mark.parametrize(
+    ("offset", "ok"),
+    [
+        (0, True),
+        (-150, True),
+        (150, True),
+        (-151, False),
+        (151, False),
+        (-3600, False),
+    ],
+)
 def test_timestamp_window_is_150_seconds(offset: int, ok: bool) -> None:
     envelope = _deserialize(launch_envelope(timestamp=NOW + timedelta(seconds=offset)))
     verifier = TimestampVerifier(clock=lambda: NOW)
@@ -467,8 +557,11 @@ def test_timestamp_window_is_150_seconds(offset: int, ok: bool) -> None:
 
 def test_skill_events_may_be_an_hour_late_but_no_more() -> None:
     verifier = TimestampVerifier(clock=lambda: NOW)
-    late = {"type": "AlexaSkillEvent.SkillEnabled", "requestId": "r",
-            "timestamp": (NOW - timedelta(seconds=3600)).strftime("%Y-%m-%dT%H:%M:%SZ")}
+    late = {
+        "type": "AlexaSkillEvent.SkillEnabled",
+        "requestId": "r",
+        "timestamp": (NOW - timedelta(seconds=3600)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
     envelope = launch_envelope()
     envelope["request"] = late
     verifier.verify({}, "", _deserialize(envelope))
@@ -519,15 +612,23 @@ def test_build_verifiers_defaults_to_certifi_and_150_seconds() -> None:
 
 def _run_python(code: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONPATH=str(REPO / "lambda"))
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env=env, cwd=REPO, timeout=60, check=False)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_flask_ask_sdk_imports_after_alexa_verify_on_this_machine() -> None:
     result = _run_python(
         "import voicecart.web.alexa_verify\n"
         "from flask_ask_sdk.skill_adapter import SkillAdapter\n"
-        "print('imported')\n")
+        "print('imported')\n"
+    )
     assert result.returncode == 0, result.stderr
     assert "imported" in result.stdout
 
@@ -545,7 +646,8 @@ def test_when_oscrypto_cannot_load_the_sdk_verifier_fails_closed() -> None:
         "try:\n"
         "    RequestVerifier()._validate_cert_chain(pem)\n"
         "except RuntimeError as exc:\n"
-        "    print('refused:', exc)\n")
+        "    print('refused:', exc)\n"
+    )
     assert result.returncode == 0, result.stderr
     assert "refused:" in result.stdout
 
@@ -560,6 +662,7 @@ def test_a_working_certvalidator_is_left_alone() -> None:
         "    ValidationError=Exception, PathError=Exception)\n"
         "import voicecart.web.alexa_verify\n"
         "assert sys.modules['certvalidator'] is real\n"
-        "print('untouched')\n")
+        "print('untouched')\n"
+    )
     assert result.returncode == 0, result.stderr
     assert "untouched" in result.stdout

@@ -18,9 +18,20 @@ from voicecart.domain.orders import Order, OrderStatus
 from voicecart.ports import CounterIncrement
 
 T0 = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
-ORDER = Order(id="VCk1", household_id="h1", profile_id="parent", lines=(), subtotal=Decimal("7"),
-              tax=Decimal("0"), total=Decimal("7.00"), status=OrderStatus.PLACED, placed_at=T0,
-              delivery_date=date(2026, 11, 25), idempotency_key="k1", counters=("day",))
+ORDER = Order(
+    id="VCk1",
+    household_id="h1",
+    profile_id="parent",
+    lines=(),
+    subtotal=Decimal("7"),
+    tax=Decimal("0"),
+    total=Decimal("7.00"),
+    status=OrderStatus.PLACED,
+    placed_at=T0,
+    delivery_date=date(2026, 11, 25),
+    idempotency_key="k1",
+    counters=("day",),
+)
 DAY = [CounterIncrement("day", Decimal("7.00"), Decimal("10.00"))]
 
 
@@ -29,16 +40,19 @@ def stubbed() -> tuple[DynamoDBStore, Any]:
     from botocore.stub import Stubber
 
     client = boto3.session.Session().client(
-        "dynamodb", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")
+        "dynamodb", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x"
+    )
     store = DynamoDBStore("data", "catalog", client=client, conflict_retries=3, backoff_base=0)
     return store, Stubber(client)
 
 
 def cancelled(stub: Any, *codes: str) -> None:
     stub.add_client_error(
-        "transact_write_items", service_error_code="TransactionCanceledException",
+        "transact_write_items",
+        service_error_code="TransactionCanceledException",
         service_message="Transaction cancelled",
-        modeled_fields={"CancellationReasons": [{"Code": c} for c in codes]})
+        modeled_fields={"CancellationReasons": [{"Code": c} for c in codes]},
+    )
 
 
 def test_a_conflicting_transaction_is_tried_again() -> None:
@@ -74,14 +88,16 @@ def test_a_refused_counter_is_a_budget_not_a_retry() -> None:
 def test_the_budget_condition_reads_room_left() -> None:
     store, stub = stubbed()
     expected_update = {
-        "TableName": "data", "Key": {"pk": {"S": "COUNTER#day"}, "sk": {"S": "COUNTER"}},
+        "TableName": "data",
+        "Key": {"pk": {"S": "COUNTER#day"}, "sk": {"S": "COUNTER"}},
         "UpdateExpression": "ADD amount :amount",
         "ConditionExpression": "attribute_not_exists(amount) OR amount <= :room",
-        "ExpressionAttributeValues": {":amount": {"N": "7.00"}, ":room": {"N": "3.00"}}}
+        "ExpressionAttributeValues": {":amount": {"N": "7.00"}, ":room": {"N": "3.00"}},
+    }
     seen: list[dict[str, Any]] = []
     store.client.meta.events.register(
-        "provide-client-params.dynamodb.TransactWriteItems",
-        lambda params, **_: seen.append(params))
+        "provide-client-params.dynamodb.TransactWriteItems", lambda params, **_: seen.append(params)
+    )
     stub.add_response("transact_write_items", {})
     with stub:
         store.commit_order(ORDER, DAY)
@@ -91,8 +107,9 @@ def test_the_budget_condition_reads_room_left() -> None:
 def test_throttling_is_retried_then_reported() -> None:
     store, stub = stubbed()
     for _ in range(4):
-        stub.add_client_error("get_item", service_error_code="ThrottlingException",
-                              http_status_code=400)
+        stub.add_client_error(
+            "get_item", service_error_code="ThrottlingException", http_status_code=400
+        )
     with stub, pytest.raises(StoreError) as info:
         store.get_cart("h1")
     assert "ThrottlingException" in str(info.value)
@@ -113,20 +130,24 @@ def test_an_unreachable_endpoint_is_a_store_error() -> None:
 
 
 def test_nothing_happens_at_import_or_construction() -> None:
-    code = ("import sys; import voicecart.adapters.dynamodb as d, voicecart.adapters.sns, "
-            "voicecart.adapters.dynamodb_import, voicecart.adapters.ssm; "
-            "d.DynamoDBStore('t'); "
-            "print(sorted(m for m in ('boto3', 'botocore') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout.strip()
+    code = (
+        "import sys; import voicecart.adapters.dynamodb as d, voicecart.adapters.sns, "
+        "voicecart.adapters.dynamodb_import, voicecart.adapters.ssm; "
+        "d.DynamoDBStore('t'); "
+        "print(sorted(m for m in ('boto3', 'botocore') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert out == "[]"
 
 
 def test_from_env_needs_a_table() -> None:
     with pytest.raises(StoreError):
         DynamoDBStore.from_env({})
-    store = DynamoDBStore.from_env({"VOICECART_TABLE": "d", "VOICECART_CATALOG_TABLE": "c",
-                                    "VOICECART_CATALOG_BUCKET": "b"})
+    store = DynamoDBStore.from_env(
+        {"VOICECART_TABLE": "d", "VOICECART_CATALOG_TABLE": "c", "VOICECART_CATALOG_BUCKET": "b"}
+    )
     assert (store.table, store.catalog_table) == ("d", "c")
     assert store.artifact is not None and store.artifact.bucket == "b"
 

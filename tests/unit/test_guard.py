@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -18,14 +18,30 @@ NOON = datetime(2026, 11, 23, 12, 0, tzinfo=DALLAS)
 POLICY = GuardPolicy()
 
 
-def attempt(total: str = "10.00", *, role: Role = Role.ADULT, category: str = "household",
-            restricted: bool = False, action: Action = Action.BUY, at: datetime = NOON,
-            code_ok: bool = False, prof: object = None, hh: object = None,
-            **extra: object) -> Attempt:
+def attempt(
+    total: str = "10.00",
+    *,
+    role: Role = Role.ADULT,
+    category: str = "household",
+    restricted: bool = False,
+    action: Action = Action.BUY,
+    at: datetime = NOON,
+    code_ok: bool = False,
+    prof: object = None,
+    hh: object = None,
+    **extra: object,
+) -> Attempt:
     item = product("SKU1", "Thing", total, category, age_restricted=restricted)
-    return Attempt(action=action, household=hh or household(), profile=prof or profile(role),
-                   lines=(Line.of(item),), total=Decimal(total), local_now=at,
-                   code_ok=code_ok, **extra)  # type: ignore[arg-type]
+    return Attempt(
+        action=action,
+        household=hh or household(),
+        profile=prof or profile(role),
+        lines=(Line.of(item),),
+        total=Decimal(total),
+        local_now=at,
+        code_ok=code_ok,
+        **extra,
+    )  # type: ignore[arg-type]
 
 
 class TestHouseholdSwitches:
@@ -91,8 +107,13 @@ class TestCategories:
 
 
 class TestLimits:
-    teen = profile(Role.TEEN, per_order_limit=Decimal("50.00"), daily_budget=Decimal("60.00"),
-                   monthly_budget=Decimal("100.00"), quiet_hours=None)
+    teen = profile(
+        Role.TEEN,
+        per_order_limit=Decimal("50.00"),
+        daily_budget=Decimal("60.00"),
+        monthly_budget=Decimal("100.00"),
+        quiet_hours=None,
+    )
 
     def test_per_order_limit_itself_is_allowed(self) -> None:
         assert evaluate(attempt("50.00", prof=self.teen, code_ok=True)).allowed
@@ -124,9 +145,17 @@ class TestLimits:
 class TestQuietHours:
     prof = profile(Role.TEEN, quiet_hours=QuietHours(time(22, 0), time(7, 0)))
 
-    @pytest.mark.parametrize(("hh", "mm", "quiet"), [
-        (21, 59, False), (22, 0, True), (23, 30, True), (0, 0, True), (6, 59, True), (7, 0, False),
-    ])
+    @pytest.mark.parametrize(
+        ("hh", "mm", "quiet"),
+        [
+            (21, 59, False),
+            (22, 0, True),
+            (23, 30, True),
+            (0, 0, True),
+            (6, 59, True),
+            (7, 0, False),
+        ],
+    )
     def test_boundaries_wrapping_midnight(self, hh: int, mm: int, quiet: bool) -> None:
         at = datetime(2026, 11, 23, hh, mm, tzinfo=DALLAS)
         d = evaluate(attempt(prof=self.prof, at=at, code_ok=True))
@@ -148,7 +177,7 @@ class TestQuietHours:
 
 class TestLockout:
     def test_third_wrong_code_locks_for_fifteen_minutes(self) -> None:
-        now = datetime(2026, 11, 23, 18, 0, tzinfo=timezone.utc)
+        now = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
         lock = CodeLock()
         for _ in range(2):
             lock = lock.after_failure(now, POLICY)
@@ -159,7 +188,7 @@ class TestLockout:
         assert not lock.is_locked(now + timedelta(minutes=15))
 
     def test_sixth_wrong_code_locks_until_a_parent_unlocks(self) -> None:
-        now = datetime(2026, 11, 23, 18, 0, tzinfo=timezone.utc)
+        now = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
         lock = CodeLock()
         for i in range(5):
             lock = lock.after_failure(now + timedelta(hours=i), POLICY)
@@ -195,8 +224,9 @@ class TestBroadcastGuard:
         assert (d.outcome, d.reason) == (Outcome.NEEDS_CODE, "broadcast_hold")
 
     def test_hot_product_without_any_code_goes_to_approval(self) -> None:
-        d = evaluate(attempt(hh=household(code_required=False, code_hash=None),
-                             hot_skus=frozenset({"SKU1"})))
+        d = evaluate(
+            attempt(hh=household(code_required=False, code_hash=None), hot_skus=frozenset({"SKU1"}))
+        )
         assert d.outcome is Outcome.NEEDS_APPROVAL
 
     def test_other_hot_products_do_not_matter(self) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from voicecart.conversation import intents
+from voicecart.conversation.numbers import parse_digits, parse_number, parse_ordinal
 from voicecart.models import (
     FALLBACK,
     LAUNCH,
@@ -30,7 +31,6 @@ from voicecart.models import (
 from voicecart.models import build as model_build
 from voicecart.models.dialogflow import intent_actions, zip_bytes
 from voicecart.models.lint import core_contract
-from voicecart.models.numbers import parse_digits, parse_number, parse_ordinal
 from voicecart.models.source import REPO_ROOT, ModelError, from_dict
 
 MAIN_INTENTS = intents.CUSTOM
@@ -99,8 +99,16 @@ def test_catalog_feeds_the_item_and_category_values(model) -> None:
 
 def test_changed_catalog_makes_the_values_stale(model, tmp_path: Path) -> None:
     products = catalog_values.load_catalog()
-    products.append({"sku": "NEW-1", "name": "Acme Moon Rocks", "brand": "Acme",
-                     "category": "space", "price": "9.99", "synonyms": ["moon rocks"]})
+    products.append(
+        {
+            "sku": "NEW-1",
+            "name": "Acme Moon Rocks",
+            "brand": "Acme",
+            "category": "space",
+            "price": "9.99",
+            "synonyms": ["moon rocks"],
+        }
+    )
     catalog = tmp_path / "catalog.json"
     catalog.write_text(json.dumps({"products": products}))
     assert catalog_values.stale_types(model, catalog) == ["ITEM_NAME", "CATEGORY"]
@@ -155,8 +163,9 @@ def test_check_fails_on_a_hand_edited_alexa_model(repo_copy: Path) -> None:
     target = repo_copy / "skill-package/interactionModels/custom/en-US.json"
     target.write_text(target.read_text().replace('"find {query}"', '"fetch {query}"'))
     problems = check(repo_copy)
-    assert any(p.startswith("skill-package/interactionModels/custom/en-US.json: differs")
-               for p in problems), problems
+    assert any(
+        p.startswith("skill-package/interactionModels/custom/en-US.json: differs") for p in problems
+    ), problems
 
 
 def test_check_fails_on_a_hand_edited_agent_file(repo_copy: Path) -> None:
@@ -178,8 +187,9 @@ def test_check_fails_on_missing_and_stray_files(repo_copy: Path) -> None:
 
 def test_check_fails_when_the_source_changes_without_a_build(repo_copy: Path) -> None:
     source = repo_copy / "interaction_models/en-US.yaml"
-    source.write_text(source.read_text().replace("      - look up {query}\n",
-                                                 "      - hunt for {query}\n"))
+    source.write_text(
+        source.read_text().replace("      - look up {query}\n", "      - hunt for {query}\n")
+    )
     assert any("differs" in p for p in check(repo_copy))
     model_build.write(repo_copy)
     assert check(repo_copy) == []
@@ -188,19 +198,22 @@ def test_check_fails_when_the_source_changes_without_a_build(repo_copy: Path) ->
 def test_check_reports_lint_and_contract_problems(repo_copy: Path) -> None:
     source = repo_copy / "interaction_models/en-US.yaml"
     text = source.read_text().replace("  ReviewsIntent:", "  ReviewIntent:")
-    source.write_text(text.replace("      - my code is {code}\n",
-                                   "      - my code is {code} {code}\n", 1))
+    source.write_text(
+        text.replace("      - my code is {code}\n", "      - my code is {code} {code}\n", 1)
+    )
     problems = check(repo_copy)
-    assert any("ReviewsIntent is in conversation/intents.py but not in the model" in p
-               for p in problems)
+    assert any(
+        "ReviewsIntent is in conversation/intents.py but not in the model" in p for p in problems
+    )
     assert any("appears more than once" in p for p in problems)
 
 
 def test_check_rejects_example_phrases_that_match_no_sample(repo_copy: Path) -> None:
     manifest_path = repo_copy / "skill-package/skill.json"
     manifest = json.loads(manifest_path.read_text())
-    manifest["manifest"]["publishingInformation"]["locales"]["en-US"]["examplePhrases"][2] = \
+    manifest["manifest"]["publishingInformation"]["locales"]["en-US"]["examplePhrases"][2] = (
         "Alexa, ask voice cart to sing a song"
+    )
     manifest_path.write_text(json.dumps(manifest))
     assert any("matches no sample" in p for p in check(repo_copy))
 
@@ -221,20 +234,33 @@ def test_skill_manifest() -> None:
 # ---- lint -----------------------------------------------------------------------------
 def _mini(**changes: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "locale": "en-US", "invocation": "tiny shop", "min_samples": 2,
+        "locale": "en-US",
+        "invocation": "tiny shop",
+        "min_samples": 2,
         "intents": {
-            "FindIntent": {"slots": {"query": "AMAZON.SearchQuery"},
-                           "samples": ["find {query}", "look for {query}"]},
-            "PickIntent": {"slots": {"item": "THING", "count": "AMAZON.NUMBER"},
-                           "samples": ["pick {item}", "pick {count} {item}"]},
-            "AMAZON.CancelIntent": {}, "AMAZON.HelpIntent": {"native": ["help"]},
-            "AMAZON.StopIntent": {}, "AMAZON.NavigateHomeIntent": {},
+            "FindIntent": {
+                "slots": {"query": "AMAZON.SearchQuery"},
+                "samples": ["find {query}", "look for {query}"],
+            },
+            "PickIntent": {
+                "slots": {"item": "THING", "count": "AMAZON.NUMBER"},
+                "samples": ["pick {item}", "pick {count} {item}"],
+            },
+            "AMAZON.CancelIntent": {},
+            "AMAZON.HelpIntent": {"native": ["help"]},
+            "AMAZON.StopIntent": {},
+            "AMAZON.NavigateHomeIntent": {},
             "AMAZON.FallbackIntent": {},
         },
         "types": {"THING": {"values": [{"id": "APPLE", "name": "apple"}]}},
-        "platforms": {"dialogflow": {"entities": {
-            "AMAZON.SearchQuery": {"entity": "@sys.any", "examples": ["pears"]},
-            "AMAZON.NUMBER": {"entity": "@sys.number", "examples": ["two"]}}}},
+        "platforms": {
+            "dialogflow": {
+                "entities": {
+                    "AMAZON.SearchQuery": {"entity": "@sys.any", "examples": ["pears"]},
+                    "AMAZON.NUMBER": {"entity": "@sys.number", "examples": ["two"]},
+                }
+            }
+        },
     }
     for path, value in changes.items():
         node = data
@@ -253,40 +279,73 @@ def test_a_clean_small_model_has_no_problems() -> None:
     assert _lint() == []
 
 
-@pytest.mark.parametrize("changes, expected", [
-    ({"intents/PickIntent/samples": ["pick {item}", "pick {colour} {item}", "pick {count}"]},
-     "slot {colour} is not defined on PickIntent"),
-    ({"intents/PickIntent/samples": ["pick {item}", "choose {item}"]},
-     "slot count is used in no sample"),
-    ({"intents/PickIntent/samples": ["find {item}", "pick {count} {item}"],
-      "intents/FindIntent/samples": ["find {query}", "find {query} now"],
-      "intents/FindIntent/slots": {"query": "THING"}},
-     "shared with intent FindIntent"),
-    ({"types/THING/values": []}, "slot type THING has no values"),
-    ({"intents/FindIntent/samples": ["find {query}"]},
-     "1 samples, fewer than the minimum of 2"),
-    ({"intents/FindIntent/samples": ["find {query}", "{query}"]},
-     "an AMAZON.SearchQuery slot needs a carrier phrase"),
-    ({"intents/FindIntent/slots": {"query": "AMAZON.SearchQuery", "count": "AMAZON.NUMBER"},
-      "intents/FindIntent/samples": ["find {query}", "find {count} {query}"]},
-     "cannot share a sample with another slot"),
-    ({"intents/PickIntent/samples": ["pick {item}", "pick {count} {item}", "pick 2 {item}"]},
-     "has digits"),
-    ({"intents/PickIntent/samples": ["pick {item}!", "pick {count} {item}"]},
-     "characters Alexa rejects: '!'"),
-    ({"intents/PickIntent/samples": ["pick {item} and {item}", "pick {count} {item}"]},
-     "slot {item} appears more than once"),
-    ({"intents/PickIntent/samples": ["pick {item", "pick {count} {item}"]},
-     "unbalanced brace"),
-    ({"intents/PickIntent/samples": ["pick {item}. now", "pick {count} {item}"]},
-     "period outside an abbreviation"),
-    ({"intents/AMAZON.FallbackIntent": {"samples": ["whatever"]}},
-     "Alexa accepts no sample utterances"),
-    ({"intents/PickIntent/slots": {"item": "COLOUR", "count": "AMAZON.NUMBER"}},
-     "undefined type COLOUR"),
-    ({"invocation": "alexa shop"}, "must not contain a wake or launch word"),
-    ({"intents/FindIntent/native": ["search"]}, "`native` phrases are for built-in intents"),
-])
+@pytest.mark.parametrize(
+    "changes, expected",
+    [
+        (
+            {"intents/PickIntent/samples": ["pick {item}", "pick {colour} {item}", "pick {count}"]},
+            "slot {colour} is not defined on PickIntent",
+        ),
+        (
+            {"intents/PickIntent/samples": ["pick {item}", "choose {item}"]},
+            "slot count is used in no sample",
+        ),
+        (
+            {
+                "intents/PickIntent/samples": ["find {item}", "pick {count} {item}"],
+                "intents/FindIntent/samples": ["find {query}", "find {query} now"],
+                "intents/FindIntent/slots": {"query": "THING"},
+            },
+            "shared with intent FindIntent",
+        ),
+        ({"types/THING/values": []}, "slot type THING has no values"),
+        (
+            {"intents/FindIntent/samples": ["find {query}"]},
+            "1 samples, fewer than the minimum of 2",
+        ),
+        (
+            {"intents/FindIntent/samples": ["find {query}", "{query}"]},
+            "an AMAZON.SearchQuery slot needs a carrier phrase",
+        ),
+        (
+            {
+                "intents/FindIntent/slots": {
+                    "query": "AMAZON.SearchQuery",
+                    "count": "AMAZON.NUMBER",
+                },
+                "intents/FindIntent/samples": ["find {query}", "find {count} {query}"],
+            },
+            "cannot share a sample with another slot",
+        ),
+        (
+            {"intents/PickIntent/samples": ["pick {item}", "pick {count} {item}", "pick 2 {item}"]},
+            "has digits",
+        ),
+        (
+            {"intents/PickIntent/samples": ["pick {item}!", "pick {count} {item}"]},
+            "characters Alexa rejects: '!'",
+        ),
+        (
+            {"intents/PickIntent/samples": ["pick {item} and {item}", "pick {count} {item}"]},
+            "slot {item} appears more than once",
+        ),
+        ({"intents/PickIntent/samples": ["pick {item", "pick {count} {item}"]}, "unbalanced brace"),
+        (
+            {"intents/PickIntent/samples": ["pick {item}. now", "pick {count} {item}"]},
+            "period outside an abbreviation",
+        ),
+        (
+            {"intents/AMAZON.FallbackIntent": {"samples": ["whatever"]}},
+            "Alexa accepts no sample utterances",
+        ),
+        (
+            {"intents/PickIntent/slots": {"item": "COLOUR", "count": "AMAZON.NUMBER"}},
+            "undefined type COLOUR",
+        ),
+        ({"invocation": "alexa shop"}, "must not contain a wake or launch word"),
+        ({"intents/FindIntent/native": ["search"]}, "`native` phrases are for built-in intents"),
+    ],
+)
 def test_lint_catches(changes: dict[str, Any], expected: str) -> None:
     problems = _lint(**changes)
     assert any(expected in p for p in problems), problems
@@ -296,8 +355,9 @@ def test_lint_checks_the_contract_with_the_core() -> None:
     model = from_dict(_mini())
     problems = lint(model, {"FindIntent": ("query", "page"), "GoneIntent": ()})
     assert any("slot page is expected by the core but missing" in p for p in problems)
-    assert any("GoneIntent is in conversation/intents.py but not in the model" in p
-               for p in problems)
+    assert any(
+        "GoneIntent is in conversation/intents.py but not in the model" in p for p in problems
+    )
     assert any("PickIntent is not in conversation/intents.py" in p for p in problems)
 
 
@@ -321,8 +381,11 @@ def test_every_main_intent_has_fifteen_samples(model, name: str) -> None:
 PHRASINGS = [
     # search and browse (PRODUCT.md 2, 3)
     ("find AA batteries", "SearchIntent", {"query": "aa batteries"}),
-    ("search for paper towels under twenty dollars", "SearchIntent",
-     {"query": "paper towels under twenty dollars"}),
+    (
+        "search for paper towels under twenty dollars",
+        "SearchIntent",
+        {"query": "paper towels under twenty dollars"},
+    ),
     ("do you have lego sets", "SearchIntent", {"query": "lego sets"}),
     ("look for double a batteries", "SearchIntent", {"query": "double a batteries"}),
     ("I'm looking for sugar cookies", "SearchIntent", {"query": "sugar cookies"}),
@@ -342,8 +405,11 @@ PHRASINGS = [
     # cart (4)
     ("add two to my cart", "AddToCartIntent", {"quantity": "2"}),
     ("add it to my cart", "AddToCartIntent", {}),
-    ("add three paper towels to my cart", "AddToCartIntent",
-     {"quantity": "3", "item": "paper towels"}),
+    (
+        "add three paper towels to my cart",
+        "AddToCartIntent",
+        {"quantity": "3", "item": "paper towels"},
+    ),
     ("What's in my cart?", "CartContentsIntent", {}),
     ("what is in my cart", "CartContentsIntent", {}),
     ("remove the coffee", "RemoveFromCartIntent", {"item": "the coffee"}),
@@ -351,8 +417,8 @@ PHRASINGS = [
     ("empty my cart", "EmptyCartIntent", {}),
     # buy (5)
     ("buy it", "BuyIntent", {}),
-    ("check out", "BuyIntent", {}),
-    ("place my order", "BuyIntent", {}),
+    ("check out", "CheckoutIntent", {}),
+    ("place my order", "CheckoutIntent", {}),
     ("buy two AA batteries", "BuyIntent", {"quantity": "2", "item": "aa batteries"}),
     ("yes", "AMAZON.YesIntent", {}),
     ("yeah", "AMAZON.YesIntent", {}),
@@ -404,7 +470,7 @@ PARAPHRASES = [
     ("remove everything please", "EmptyCartIntent"),
     ("empty the whole cart", "EmptyCartIntent"),
     ("okay buy it", "BuyIntent"),
-    ("let's check out", "BuyIntent"),
+    ("let's check out", "CheckoutIntent"),
     ("yes do it", "AMAZON.YesIntent"),
     ("nope not now", "AMAZON.NoIntent"),
     ("buy more coffee please", "ReorderIntent"),
@@ -447,15 +513,19 @@ def test_resolve_gives_value_ids_for_known_values(model) -> None:
 
 def test_resolve_launch_and_one_shot(model) -> None:
     assert resolve("Alexa, open voice cart", model) == (LAUNCH, {})
-    assert resolve("open voice cart and find coffee", model) == ("SearchIntent",
-                                                                  {"query": "coffee"})
+    assert resolve("open voice cart and find coffee", model) == (
+        "SearchIntent",
+        {"query": "coffee"},
+    )
     assert resolve("Alexa, ask voice cart where is my order", model)[0] == "OrderStatusIntent"
 
 
 def test_resolve_answers_an_elicited_slot(model) -> None:
     assert resolve("seven", model)[0] == FALLBACK
     assert resolve("seven", model, elicit=("GiftFinderIntent", "age")) == (
-        "GiftFinderIntent", {"age": "7"})
+        "GiftFinderIntent",
+        {"age": "7"},
+    )
 
 
 def test_a_code_that_is_not_four_digits_is_no_code(model) -> None:
@@ -490,8 +560,18 @@ def _parser() -> argparse.ArgumentParser:
 def test_cli_build_and_check(repo_copy: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "out"
     agent_zip = tmp_path / "agent.zip"
-    args = _parser().parse_args(["models", "build", "--out-dir", str(out), "--zip",
-                                 str(agent_zip), "--repo", str(repo_copy)])
+    args = _parser().parse_args(
+        [
+            "models",
+            "build",
+            "--out-dir",
+            str(out),
+            "--zip",
+            str(agent_zip),
+            "--repo",
+            str(repo_copy),
+        ]
+    )
     assert args.no_services is True
     assert args.handler(None, args) == 0
     assert (out / "skill-package/interactionModels/custom/en-US.json").exists()

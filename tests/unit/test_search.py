@@ -12,40 +12,150 @@ from voicecart.domain.catalog import Product
 from voicecart.domain.search import ParsedQuery, SearchResult, VoiceSearch, parse_query
 
 
-def item(sku: str, name: str, brand: str, category: str, price: str, rating: float = 4.0,
-         reviews: int = 100, description: str = "", synonyms: tuple[str, ...] = ()) -> Product:
-    return Product(sku=sku, name=name, brand=brand, category=category, price=Decimal(price),
-                   rating=rating, review_count=reviews, description=description,
-                   synonyms=synonyms)
+def item(
+    sku: str,
+    name: str,
+    brand: str,
+    category: str,
+    price: str,
+    rating: float = 4.0,
+    reviews: int = 100,
+    description: str = "",
+    synonyms: tuple[str, ...] = (),
+) -> Product:
+    return Product(
+        sku=sku,
+        name=name,
+        brand=brand,
+        category=category,
+        price=Decimal(price),
+        rating=rating,
+        review_count=reviews,
+        description=description,
+        synonyms=synonyms,
+    )
 
 
 STORE = (
-    item("KK1", "KidKraft Majestic Mansion Dollhouse", "KidKraft", "toys", "169.99", 4.7, 5200,
-         "A three story wooden dollhouse with furniture"),
-    item("LG1", "LEGO Classic Large Creative Brick Box", "LEGO", "toys", "59.99", 4.8, 21000,
-         "790 colorful bricks for building"),
+    item(
+        "KK1",
+        "KidKraft Majestic Mansion Dollhouse",
+        "KidKraft",
+        "toys",
+        "169.99",
+        4.7,
+        5200,
+        "A three story wooden dollhouse with furniture",
+    ),
+    item(
+        "LG1",
+        "LEGO Classic Large Creative Brick Box",
+        "LEGO",
+        "toys",
+        "59.99",
+        4.8,
+        21000,
+        "790 colorful bricks for building",
+    ),
     item("TB1", "Melissa & Doug Wooden Toy Box", "Melissa & Doug", "toys", "89.00", 4.3, 700),
-    item("EN1", "Energizer MAX AA Batteries, 24 Pack", "Energizer", "electronics", "18.99",
-         4.7, 48000, "Long-lasting alkaline batteries"),
-    item("EN2", "Energizer MAX AAA Batteries, 16 Pack", "Energizer", "electronics", "15.49",
-         4.7, 30000, "Alkaline batteries for remotes"),
-    item("DU1", "Duracell Coppertop AA Batteries 8 Count", "Duracell", "electronics", "9.99",
-         4.6, 12000),
-    item("BO1", "Bounty Select-A-Size Paper Towels, 12 Rolls", "Bounty", "household", "31.99",
-         4.8, 60000, "The quicker picker upper"),
+    item(
+        "EN1",
+        "Energizer MAX AA Batteries, 24 Pack",
+        "Energizer",
+        "electronics",
+        "18.99",
+        4.7,
+        48000,
+        "Long-lasting alkaline batteries",
+    ),
+    item(
+        "EN2",
+        "Energizer MAX AAA Batteries, 16 Pack",
+        "Energizer",
+        "electronics",
+        "15.49",
+        4.7,
+        30000,
+        "Alkaline batteries for remotes",
+    ),
+    item(
+        "DU1",
+        "Duracell Coppertop AA Batteries 8 Count",
+        "Duracell",
+        "electronics",
+        "9.99",
+        4.6,
+        12000,
+    ),
+    item(
+        "BO1",
+        "Bounty Select-A-Size Paper Towels, 12 Rolls",
+        "Bounty",
+        "household",
+        "31.99",
+        4.8,
+        60000,
+        "The quicker picker upper",
+    ),
     item("BO2", "Bounty Paper Towels 2-Pack", "Bounty", "household", "6.49", 4.5, 900),
-    item("CK1", "Pillsbury Sugar Cookies", "Pillsbury", "grocery", "3.49", 4.4, 2000,
-         "Ready to bake sugar cookie dough"),
-    item("CF1", "Folgers Classic Roast Ground Coffee 30.5 oz", "Folgers", "grocery", "12.99",
-         4.6, 40000, "Medium roast"),
-    item("CF2", "Starbucks Pike Place Whole Bean Coffee, 12 Ounce", "Starbucks", "grocery",
-         "9.49", 4.7, 25000),
-    item("MG1", "Ceramic Mug", "Acme", "kitchen", "8.00", 4.9, 300,
-         "Holds twelve ounces of hot coffee"),
-    item("WN1", "Barefoot Cabernet Sauvignon Red Wine 750 ml", "Barefoot", "alcohol", "7.99",
-         4.5, 3000, "A fruity red wine"),
-    item("CH1", "Kingsford Original Charcoal Briquettes 16 lb", "Kingsford", "outdoor", "19.98",
-         4.8, 9000),
+    item(
+        "CK1",
+        "Pillsbury Sugar Cookies",
+        "Pillsbury",
+        "grocery",
+        "3.49",
+        4.4,
+        2000,
+        "Ready to bake sugar cookie dough",
+    ),
+    item(
+        "CF1",
+        "Folgers Classic Roast Ground Coffee 30.5 oz",
+        "Folgers",
+        "grocery",
+        "12.99",
+        4.6,
+        40000,
+        "Medium roast",
+    ),
+    item(
+        "CF2",
+        "Starbucks Pike Place Whole Bean Coffee, 12 Ounce",
+        "Starbucks",
+        "grocery",
+        "9.49",
+        4.7,
+        25000,
+    ),
+    item(
+        "MG1",
+        "Ceramic Mug",
+        "Acme",
+        "kitchen",
+        "8.00",
+        4.9,
+        300,
+        "Holds twelve ounces of hot coffee",
+    ),
+    item(
+        "WN1",
+        "Barefoot Cabernet Sauvignon Red Wine 750 ml",
+        "Barefoot",
+        "alcohol",
+        "7.99",
+        4.5,
+        3000,
+        "A fruity red wine",
+    ),
+    item(
+        "CH1",
+        "Kingsford Original Charcoal Briquettes 16 lb",
+        "Kingsford",
+        "outdoor",
+        "19.98",
+        4.8,
+        9000,
+    ),
 )
 
 
@@ -60,11 +170,16 @@ def skus(result: SearchResult) -> list[str]:
 
 # ---- parsing ------------------------------------------------------------------------------
 
+
 class TestParseQuery:
     def test_keeps_the_original_text_and_normalizes_terms(self) -> None:
         q = parse_query("Find me some DOUBLE-A Batteries")
-        assert q == ParsedQuery(text="Find me some DOUBLE-A Batteries", terms=("aa", "batteries"),
-                                max_price=None, min_price=None)
+        assert q == ParsedQuery(
+            text="Find me some DOUBLE-A Batteries",
+            terms=("aa", "batteries"),
+            max_price=None,
+            min_price=None,
+        )
 
     @pytest.mark.parametrize("text", ["double a", "double-a", "AA", "a a", "Double A"])
     def test_ways_of_saying_aa(self, text: str) -> None:
@@ -74,56 +189,73 @@ class TestParseQuery:
     def test_ways_of_saying_aaa(self, text: str) -> None:
         assert parse_query(f"{text} batteries").terms == ("aaa", "batteries")
 
-    @pytest.mark.parametrize(("text", "terms"), [
-        ("two pack", ("2", "pk")),
-        ("twelve rolls", ("12", "rolls")),
-        ("twenty four pack", ("24", "pk")),
-        ("one hundred and five count", ("105", "ct")),
-        ("two thousand three hundred forty five", ("2345",)),
-        ("sixteen pounds", ("16", "lb")),
-        ("12 lbs", ("12", "lb")),
-        ("twelve ounce", ("12", "oz")),
-        ("12oz", ("12", "oz")),
-        ("eight count", ("8", "ct")),
-        ("8ct", ("8", "ct")),
-        ("24pk", ("24", "pk")),
-        ("2-pack", ("2", "pk")),
-    ])
+    @pytest.mark.parametrize(
+        ("text", "terms"),
+        [
+            ("two pack", ("2", "pk")),
+            ("twelve rolls", ("12", "rolls")),
+            ("twenty four pack", ("24", "pk")),
+            ("one hundred and five count", ("105", "ct")),
+            ("two thousand three hundred forty five", ("2345",)),
+            ("sixteen pounds", ("16", "lb")),
+            ("12 lbs", ("12", "lb")),
+            ("twelve ounce", ("12", "oz")),
+            ("12oz", ("12", "oz")),
+            ("eight count", ("8", "ct")),
+            ("8ct", ("8", "ct")),
+            ("24pk", ("24", "pk")),
+            ("2-pack", ("2", "pk")),
+        ],
+    )
     def test_spelled_numbers_and_units(self, text: str, terms: tuple[str, ...]) -> None:
         assert parse_query(text).terms == terms
 
-    @pytest.mark.parametrize("text", [
-        "find me some coffee", "do you have coffee", "search for coffee", "I want coffee",
-        "can you get coffee", "coffee please", "a coffee", "the coffee", "some coffee",
-        "can you please find me the coffee", "I'd like some coffee please",
-    ])
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "find me some coffee",
+            "do you have coffee",
+            "search for coffee",
+            "I want coffee",
+            "can you get coffee",
+            "coffee please",
+            "a coffee",
+            "the coffee",
+            "some coffee",
+            "can you please find me the coffee",
+            "I'd like some coffee please",
+        ],
+    )
     def test_filler_words_are_removed(self, text: str) -> None:
         assert parse_query(text).terms == ("coffee",)
 
     def test_can_is_kept_when_it_is_a_thing(self) -> None:
         assert parse_query("can you get me a can of soup").terms == ("can", "soup")
 
-    @pytest.mark.parametrize(("text", "low", "high"), [
-        ("under twenty dollars", None, "20"),
-        ("less than $20", None, "20"),
-        ("below 15 bucks", None, "15"),
-        ("cheaper than 9.99", None, "9.99"),
-        ("over 50 dollars", "50", None),
-        ("more than fifty dollars", "50", None),
-        ("at least $5", "5", None),
-        ("between ten and twenty dollars", "10", "20"),
-        ("between twenty and ten dollars", "10", "20"),
-        ("from 10 to 20 dollars", "10", "20"),
-        ("under twenty five dollars", None, "25"),
-        ("for less than 20", None, "20"),
-        ("under twenty dollars and fifty cents", None, "20.50"),
-        ("under twenty dollars fifty", None, "20.50"),
-        ("under nine ninety nine", None, "9.99"),
-        ("under 50 cents", None, "0.50"),
-        ("under one thousand two hundred dollars", None, "1200"),
-        ("20 dollars or less", None, "20"),
-        ("over ten and under twenty dollars", "10", "20"),
-    ])
+    @pytest.mark.parametrize(
+        ("text", "low", "high"),
+        [
+            ("under twenty dollars", None, "20"),
+            ("less than $20", None, "20"),
+            ("below 15 bucks", None, "15"),
+            ("cheaper than 9.99", None, "9.99"),
+            ("over 50 dollars", "50", None),
+            ("more than fifty dollars", "50", None),
+            ("at least $5", "5", None),
+            ("between ten and twenty dollars", "10", "20"),
+            ("between twenty and ten dollars", "10", "20"),
+            ("from 10 to 20 dollars", "10", "20"),
+            ("under twenty five dollars", None, "25"),
+            ("for less than 20", None, "20"),
+            ("under twenty dollars and fifty cents", None, "20.50"),
+            ("under twenty dollars fifty", None, "20.50"),
+            ("under nine ninety nine", None, "9.99"),
+            ("under 50 cents", None, "0.50"),
+            ("under one thousand two hundred dollars", None, "1200"),
+            ("20 dollars or less", None, "20"),
+            ("over ten and under twenty dollars", "10", "20"),
+        ],
+    )
     def test_price_phrases(self, text: str, low: str | None, high: str | None) -> None:
         q = parse_query(f"coffee {text}")
         assert q.terms == ("coffee",)
@@ -138,92 +270,116 @@ class TestParseQuery:
 
 # ---- matching -----------------------------------------------------------------------------
 
+
 class TestMatching:
     def test_case_insensitive(self, store: VoiceSearch) -> None:
         assert skus(store.search("LEGO")) == skus(store.search("lego")) == ["LG1"]
         assert skus(store.search("bOuNtY pApEr ToWeLs")) == ["BO1", "BO2"]
 
-    @pytest.mark.parametrize(("text", "expected"), [
-        ("battery", {"EN1", "EN2", "DU1"}),
-        ("batteries", {"EN1", "EN2", "DU1"}),
-        ("cookie", {"CK1"}),
-        ("paper towel", {"BO1", "BO2"}),
-        ("dollhouses", {"KK1"}),
-        ("brick", {"LG1"}),
-    ])
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("battery", {"EN1", "EN2", "DU1"}),
+            ("batteries", {"EN1", "EN2", "DU1"}),
+            ("cookie", {"CK1"}),
+            ("paper towel", {"BO1", "BO2"}),
+            ("dollhouses", {"KK1"}),
+            ("brick", {"LG1"}),
+        ],
+    )
     def test_plural_and_singular(self, store: VoiceSearch, text: str, expected: set[str]) -> None:
         assert set(skus(store.search(text))) == expected
 
-    @pytest.mark.parametrize("text", ["double a batteries", "double-a batteries",
-                                      "AA batteries", "a a batteries"])
+    @pytest.mark.parametrize(
+        "text", ["double a batteries", "double-a batteries", "AA batteries", "a a batteries"]
+    )
     def test_aa_is_not_aaa(self, store: VoiceSearch, text: str) -> None:
         assert skus(store.search(text)) == ["EN1", "DU1"]
 
     def test_triple_a(self, store: VoiceSearch) -> None:
         assert skus(store.search("triple a batteries")) == ["EN2"]
 
-    @pytest.mark.parametrize(("text", "expected"), [
-        ("two pack paper towels", ["BO2"]),
-        ("twelve rolls", ["BO1"]),
-        ("bounty twelve rolls", ["BO1"]),
-        ("twenty four pack batteries", ["EN1"]),
-    ])
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("two pack paper towels", ["BO2"]),
+            ("twelve rolls", ["BO1"]),
+            ("bounty twelve rolls", ["BO1"]),
+            ("twenty four pack batteries", ["EN1"]),
+        ],
+    )
     def test_spelled_numbers(self, store: VoiceSearch, text: str, expected: list[str]) -> None:
         assert skus(store.search(text)) == expected
 
-    @pytest.mark.parametrize(("text", "expected"), [
-        ("twelve ounce coffee", "CF2"),
-        ("12 oz starbucks", "CF2"),
-        ("thirty point five oz", None),  # "point" is not understood: no false match
-        ("sixteen pound charcoal", "CH1"),
-        ("16 lbs charcoal", "CH1"),
-        ("eight ct batteries", "DU1"),
-        ("8 count duracell", "DU1"),
-        ("energizer 24 pk", "EN1"),
-    ])
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("twelve ounce coffee", "CF2"),
+            ("12 oz starbucks", "CF2"),
+            ("thirty point five oz", None),  # "point" is not understood: no false match
+            ("sixteen pound charcoal", "CH1"),
+            ("16 lbs charcoal", "CH1"),
+            ("eight ct batteries", "DU1"),
+            ("8 count duracell", "DU1"),
+            ("energizer 24 pk", "EN1"),
+        ],
+    )
     def test_units(self, store: VoiceSearch, text: str, expected: str | None) -> None:
         result = store.search(text)
         assert (result.products[0].sku if result.products else None) == expected
 
-    @pytest.mark.parametrize(("text", "expected"), [
-        ("paper towls", ["BO1", "BO2"]),
-        ("cofee", ["CF2", "CF1"]),
-        ("starbuks coffee", ["CF2"]),
-        ("energiser", ["EN1", "EN2"]),
-        ("charcol", ["CH1"]),
-    ])
-    def test_near_misspellings(self, store: VoiceSearch, text: str,
-                               expected: list[str]) -> None:
-        assert skus(store.search(text))[:len(expected)] == expected
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("paper towls", ["BO1", "BO2"]),
+            ("cofee", ["CF2", "CF1"]),
+            ("starbuks coffee", ["CF2"]),
+            ("energiser", ["EN1", "EN2"]),
+            ("charcol", ["CH1"]),
+        ],
+    )
+    def test_near_misspellings(self, store: VoiceSearch, text: str, expected: list[str]) -> None:
+        assert skus(store.search(text))[: len(expected)] == expected
 
-    @pytest.mark.parametrize(("text", "expected"), [
-        ("lay go", "LG1"),
-        ("leggo", "LG1"),
-        ("lego bricks", "LG1"),
-        ("kid craft doll house", "KK1"),
-        ("kid kraft dollhouse", "KK1"),
-        ("kidcraft", "KK1"),
-        ("doll house", "KK1"),
-    ])
-    def test_sound_alikes_and_joined_words(self, store: VoiceSearch, text: str,
-                                           expected: str) -> None:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("lay go", "LG1"),
+            ("leggo", "LG1"),
+            ("lego bricks", "LG1"),
+            ("kid craft doll house", "KK1"),
+            ("kid kraft dollhouse", "KK1"),
+            ("kidcraft", "KK1"),
+            ("doll house", "KK1"),
+        ],
+    )
+    def test_sound_alikes_and_joined_words(
+        self, store: VoiceSearch, text: str, expected: str
+    ) -> None:
         assert skus(store.search(text))[:1] == [expected]
 
     def test_split_and_merged_words_both_ways(self) -> None:
-        index = VoiceSearch([
-            item("D1", "Wooden Doll House", "Acme", "toys", "50.00"),
-            item("D2", "Pink Dollhouse", "Acme", "toys", "40.00"),
-            item("P1", "PaperTowels Value Roll", "Acme", "household", "3.00"),
-            item("P2", "Paper Towels", "Acme", "household", "4.00"),
-        ])
+        index = VoiceSearch(
+            [
+                item("D1", "Wooden Doll House", "Acme", "toys", "50.00"),
+                item("D2", "Pink Dollhouse", "Acme", "toys", "40.00"),
+                item("P1", "PaperTowels Value Roll", "Acme", "household", "3.00"),
+                item("P2", "Paper Towels", "Acme", "household", "4.00"),
+            ]
+        )
         assert set(skus(index.search("dollhouse"))) == {"D1", "D2"}
         assert set(skus(index.search("doll house"))) == {"D1", "D2"}
         assert set(skus(index.search("papertowels"))) == {"P1", "P2"}
         assert set(skus(index.search("paper towels"))) == {"P1", "P2"}
 
     def test_filler_words_do_not_stop_a_match(self, store: VoiceSearch) -> None:
-        for text in ("find me some red wine", "do you have red wine", "search for red wine",
-                     "I want red wine", "can you get the red wine please"):
+        for text in (
+            "find me some red wine",
+            "do you have red wine",
+            "search for red wine",
+            "I want red wine",
+            "can you get the red wine please",
+        ):
             assert skus(store.search(text)) == ["WN1"], text
 
     def test_category_words_count(self, store: VoiceSearch) -> None:
@@ -244,6 +400,7 @@ class TestMatching:
 
 # ---- price filters ------------------------------------------------------------------------
 
+
 class TestPriceFilters:
     def test_under(self, store: VoiceSearch) -> None:
         result = store.search("batteries under fifteen dollars")
@@ -255,8 +412,7 @@ class TestPriceFilters:
         assert skus(store.search("batteries over 18.99")) == ["EN1"]
 
     def test_between(self, store: VoiceSearch) -> None:
-        assert set(skus(store.search("batteries between ten and twenty dollars"))) == {
-            "EN1", "EN2"}
+        assert set(skus(store.search("batteries between ten and twenty dollars"))) == {"EN1", "EN2"}
 
     def test_price_only(self, store: VoiceSearch) -> None:
         result = store.search("something under five dollars")
@@ -274,12 +430,15 @@ class TestPriceFilters:
 
 # ---- ranking ------------------------------------------------------------------------------
 
+
 class TestRanking:
     def test_exact_beats_fuzzy(self) -> None:
-        index = VoiceSearch([
-            item("TYPO", "Cofee Beans", "Acme", "grocery", "5.00", 5.0, 99999),
-            item("REAL", "Coffee Beans", "Acme", "grocery", "5.00", 3.0, 1),
-        ])
+        index = VoiceSearch(
+            [
+                item("TYPO", "Cofee Beans", "Acme", "grocery", "5.00", 5.0, 99999),
+                item("REAL", "Coffee Beans", "Acme", "grocery", "5.00", 3.0, 1),
+            ]
+        )
         assert skus(index.search("coffee")) == ["REAL", "TYPO"]
         assert skus(index.search("cofee")) == ["TYPO", "REAL"]
 
@@ -288,20 +447,31 @@ class TestRanking:
         assert skus(store.search("coffee")) == ["CF2", "CF1", "MG1"]
 
     def test_brand_and_synonyms_count_as_name(self) -> None:
-        index = VoiceSearch([
-            item("S1", "Soda 12 Pack", "Fizz", "grocery", "5.00", 3.0, synonyms=("pop",)),
-            item("D1", "Glass Bottle", "Acme", "kitchen", "5.00", 5.0,
-                 description="for pop and fizz"),
-        ])
+        index = VoiceSearch(
+            [
+                item("S1", "Soda 12 Pack", "Fizz", "grocery", "5.00", 3.0, synonyms=("pop",)),
+                item(
+                    "D1",
+                    "Glass Bottle",
+                    "Acme",
+                    "kitchen",
+                    "5.00",
+                    5.0,
+                    description="for pop and fizz",
+                ),
+            ]
+        )
         assert skus(index.search("pop")) == ["S1", "D1"]
         assert skus(index.search("fizz")) == ["S1", "D1"]
 
     def test_ties_go_to_rating_then_review_count(self) -> None:
-        index = VoiceSearch([
-            item("LOW", "Red Wine", "A", "alcohol", "9.00", 4.0, 5000),
-            item("FEW", "Red Wine", "B", "alcohol", "9.00", 4.8, 10),
-            item("MANY", "Red Wine", "C", "alcohol", "9.00", 4.8, 900),
-        ])
+        index = VoiceSearch(
+            [
+                item("LOW", "Red Wine", "A", "alcohol", "9.00", 4.0, 5000),
+                item("FEW", "Red Wine", "B", "alcohol", "9.00", 4.8, 10),
+                item("MANY", "Red Wine", "C", "alcohol", "9.00", 4.8, 900),
+            ]
+        )
         assert skus(index.search("red wine")) == ["MANY", "FEW", "LOW"]
 
     def test_total_counts_every_match_and_limit_caps_the_list(self, store: VoiceSearch) -> None:
@@ -311,6 +481,7 @@ class TestRanking:
 
 
 # ---- nothing found ------------------------------------------------------------------------
+
 
 class TestSuggestion:
     def test_partial_match_is_suggested(self, store: VoiceSearch) -> None:
@@ -339,9 +510,13 @@ class TestSuggestion:
         assert (len(index), result.total, result.products, result.suggestion) == (0, 0, (), None)
 
     def test_len_and_duplicate_skus(self) -> None:
-        index = VoiceSearch([item("A", "Old Name", "X", "toys", "1.00"),
-                             item("A", "New Name", "X", "toys", "1.00"),
-                             item("B", "Other", "X", "toys", "1.00")])
+        index = VoiceSearch(
+            [
+                item("A", "Old Name", "X", "toys", "1.00"),
+                item("A", "New Name", "X", "toys", "1.00"),
+                item("B", "Other", "X", "toys", "1.00"),
+            ]
+        )
         assert len(index) == 2
         assert skus(index.search("new name")) == ["A"]
         assert index.search("old name").total == 0
@@ -349,53 +524,184 @@ class TestSuggestion:
 
 # ---- a larger synthetic catalog -----------------------------------------------------------
 
-_BRANDS = ["Acme", "Northwind", "Contoso", "Fabrikam", "Globex", "Initech", "Umbrella",
-           "Hooli", "Vandelay", "Stark", "Wayne", "Wonka", "Tyrell", "Cyberdyne", "Soylent",
-           "Oscorp", "Duff", "Gringotts", "Monarch", "Pied Piper"]
-_ADJECTIVES = ["classic", "deluxe", "organic", "premium", "everyday", "ultra", "soft",
-               "strong", "mini", "large", "family", "value", "original", "natural", "fresh",
-               "compact", "wireless", "heavy duty", "gentle", "extra"]
+_BRANDS = [
+    "Acme",
+    "Northwind",
+    "Contoso",
+    "Fabrikam",
+    "Globex",
+    "Initech",
+    "Umbrella",
+    "Hooli",
+    "Vandelay",
+    "Stark",
+    "Wayne",
+    "Wonka",
+    "Tyrell",
+    "Cyberdyne",
+    "Soylent",
+    "Oscorp",
+    "Duff",
+    "Gringotts",
+    "Monarch",
+    "Pied Piper",
+]
+_ADJECTIVES = [
+    "classic",
+    "deluxe",
+    "organic",
+    "premium",
+    "everyday",
+    "ultra",
+    "soft",
+    "strong",
+    "mini",
+    "large",
+    "family",
+    "value",
+    "original",
+    "natural",
+    "fresh",
+    "compact",
+    "wireless",
+    "heavy duty",
+    "gentle",
+    "extra",
+]
 _NOUNS = {
-    "grocery": ["coffee", "tea", "cookies", "crackers", "cereal", "pasta", "rice", "beans",
-                "chips", "juice", "soup", "oatmeal"],
-    "household": ["paper towels", "toilet paper", "trash bags", "dish soap", "sponges",
-                  "laundry detergent", "light bulbs", "napkins"],
-    "electronics": ["batteries", "headphones", "charger", "cable", "speaker", "keyboard",
-                    "mouse", "flashlight"],
-    "toys": ["building blocks", "puzzle", "doll", "action figure", "board game", "plush bear",
-             "race car", "kite"],
+    "grocery": [
+        "coffee",
+        "tea",
+        "cookies",
+        "crackers",
+        "cereal",
+        "pasta",
+        "rice",
+        "beans",
+        "chips",
+        "juice",
+        "soup",
+        "oatmeal",
+    ],
+    "household": [
+        "paper towels",
+        "toilet paper",
+        "trash bags",
+        "dish soap",
+        "sponges",
+        "laundry detergent",
+        "light bulbs",
+        "napkins",
+    ],
+    "electronics": [
+        "batteries",
+        "headphones",
+        "charger",
+        "cable",
+        "speaker",
+        "keyboard",
+        "mouse",
+        "flashlight",
+    ],
+    "toys": [
+        "building blocks",
+        "puzzle",
+        "doll",
+        "action figure",
+        "board game",
+        "plush bear",
+        "race car",
+        "kite",
+    ],
     "kitchen": ["mug", "skillet", "spatula", "cutting board", "blender", "kettle", "toaster"],
     "pets": ["dog food", "cat litter", "chew toy", "leash", "bird seed", "fish flakes"],
     "beauty": ["shampoo", "conditioner", "lotion", "toothpaste", "razor", "sunscreen"],
     "office": ["pens", "notebook", "stapler", "printer paper", "sticky notes", "folders"],
 }
 _SIZES = ["{n} Pack", "{n} Count", "{n} oz", "{n} lb", "{n} Rolls", "Set of {n}"]
-_FILLER = ["great", "for", "the", "whole", "family", "made", "with", "care", "long", "lasting",
-           "easy", "to", "use", "perfect", "gift", "quality", "you", "can", "trust", "daily",
-           "durable", "design", "home", "travel", "everyday", "favorite", "new", "improved"]
-_SYLLABLES = ["ka", "lo", "mi", "ren", "tor", "va", "zen", "qui", "bra", "del", "fin", "gor",
-              "hal", "jun", "mex", "nor", "pol", "sar", "tev", "wil"]
+_FILLER = [
+    "great",
+    "for",
+    "the",
+    "whole",
+    "family",
+    "made",
+    "with",
+    "care",
+    "long",
+    "lasting",
+    "easy",
+    "to",
+    "use",
+    "perfect",
+    "gift",
+    "quality",
+    "you",
+    "can",
+    "trust",
+    "daily",
+    "durable",
+    "design",
+    "home",
+    "travel",
+    "everyday",
+    "favorite",
+    "new",
+    "improved",
+]
+_SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ren",
+    "tor",
+    "va",
+    "zen",
+    "qui",
+    "bra",
+    "del",
+    "fin",
+    "gor",
+    "hal",
+    "jun",
+    "mex",
+    "nor",
+    "pol",
+    "sar",
+    "tev",
+    "wil",
+]
 
 
 def synthetic_catalog(n: int, seed: int = 7) -> list[Product]:
     """`n` products from word lists, seeded. Each has a made-up line name ("Kalomi"), so the
     vocabulary grows with the catalog as a real one does."""
     rnd = random.Random(seed)
-    lines = sorted({"".join(rnd.choice(_SYLLABLES) for _ in range(3))
-                    for _ in range(max(50, n // 5))})
+    lines = sorted(
+        {"".join(rnd.choice(_SYLLABLES) for _ in range(3)) for _ in range(max(50, n // 5))}
+    )
     categories = sorted(_NOUNS)
     products: list[Product] = []
     for i in range(n):
         category = rnd.choice(categories)
         noun = rnd.choice(_NOUNS[category])
         size = rnd.choice(_SIZES).format(n=rnd.choice([1, 2, 4, 6, 8, 12, 16, 24, 32]))
-        name = (f"{rnd.choice(_ADJECTIVES).title()} {rnd.choice(lines).title()} "
-                f"{noun.title()}, {size}")
+        name = (
+            f"{rnd.choice(_ADJECTIVES).title()} {rnd.choice(lines).title()} {noun.title()}, {size}"
+        )
         description = " ".join(rnd.choice(_FILLER) for _ in range(12)) + f" {noun}"
-        products.append(Product(
-            sku=f"SYN{i:06d}", name=name, brand=rnd.choice(_BRANDS), category=category,
-            price=Decimal(rnd.randint(99, 25000)) / 100, rating=round(rnd.uniform(1, 5), 1),
-            review_count=rnd.randint(0, 50000), description=description))
+        products.append(
+            Product(
+                sku=f"SYN{i:06d}",
+                name=name,
+                brand=rnd.choice(_BRANDS),
+                category=category,
+                price=Decimal(rnd.randint(99, 25000)) / 100,
+                rating=round(rnd.uniform(1, 5), 1),
+                review_count=rnd.randint(0, 50000),
+                description=description,
+            )
+        )
     return products
 
 
@@ -410,22 +716,27 @@ class TestSyntheticCatalog:
         products, index = big
         assert len(index) == len(products)
 
-    @pytest.mark.parametrize(("text", "expected"), [
-        ("kid craft doll house", "KK1"),
-        ("lay go", "LG1"),
-        ("energizer double a batteries", "EN1"),
-        ("bounty paper towls twelve rolls", "BO1"),
-        ("folgers cofee", "CF1"),
-        ("barefoot red wine", "WN1"),
-    ])
-    def test_planted_products_are_found(self, big: tuple[list[Product], VoiceSearch],
-                                        text: str, expected: str) -> None:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("kid craft doll house", "KK1"),
+            ("lay go", "LG1"),
+            ("energizer double a batteries", "EN1"),
+            ("bounty paper towls twelve rolls", "BO1"),
+            ("folgers cofee", "CF1"),
+            ("barefoot red wine", "WN1"),
+        ],
+    )
+    def test_planted_products_are_found(
+        self, big: tuple[list[Product], VoiceSearch], text: str, expected: str
+    ) -> None:
         _, index = big
         assert skus(index.search(text))[:1] == [expected]
 
     @pytest.mark.parametrize("word", ["kettle", "stapler", "shampoo", "kite", "toys", "tea"])
-    def test_total_equals_a_brute_force_count(self, big: tuple[list[Product], VoiceSearch],
-                                              word: str) -> None:
+    def test_total_equals_a_brute_force_count(
+        self, big: tuple[list[Product], VoiceSearch], word: str
+    ) -> None:
         products, index = big
         singular = word.rstrip("s")
 
@@ -438,19 +749,20 @@ class TestSyntheticCatalog:
         assert expected > 0 and result.total == expected
         assert all(says(p) for p in result.products)
 
-    def test_price_filter_against_brute_force(self, big: tuple[list[Product], VoiceSearch]
-                                              ) -> None:
+    def test_price_filter_against_brute_force(self, big: tuple[list[Product], VoiceSearch]) -> None:
         products, index = big
         result = index.search("a kettle between twenty and fifty dollars", limit=1000)
-        expected = {p.sku for p in products
-                    if "kettle" in p.name.lower() and Decimal(20) <= p.price <= Decimal(50)}
+        expected = {
+            p.sku
+            for p in products
+            if "kettle" in p.name.lower() and Decimal(20) <= p.price <= Decimal(50)
+        }
         assert {p.sku for p in result.products} == expected and result.total == len(expected)
 
-    def test_ranking_is_by_score_then_rating(self, big: tuple[list[Product], VoiceSearch]
-                                             ) -> None:
+    def test_ranking_is_by_score_then_rating(self, big: tuple[list[Product], VoiceSearch]) -> None:
         _, index = big
         result = index.search("stapler", limit=50)
         in_name = [p for p in result.products if "stapler" in p.name.lower()]
-        assert result.products[:len(in_name)] == tuple(in_name)
+        assert result.products[: len(in_name)] == tuple(in_name)
         keys = [(-p.rating, -p.review_count) for p in in_name]
         assert keys == sorted(keys)

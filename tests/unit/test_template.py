@@ -17,6 +17,7 @@ from voicecart.adapters import dynamodb
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "template.yaml"
 COOKIE_PARAMETER = "parameter/voicecart/${Stage}/cookie-signing-key"
+BASIC_EXECUTION_ROLE = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
 
 
 def _load() -> dict[str, Any]:
@@ -42,8 +43,7 @@ def transformed() -> dict[str, Any]:
             pass
 
         def load(self) -> dict[str, str]:
-            return {"AWSLambdaBasicExecutionRole":
-                    "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"}
+            return {"AWSLambdaBasicExecutionRole": BASIC_EXECUTION_ROLE}
 
     doc = copy.deepcopy(_load())
     doc["Globals"]["Function"]["CodeUri"] = "s3://packaged/voicecart.zip"  # as `sam package`
@@ -67,8 +67,14 @@ def test_cfn_lint_is_clean() -> None:
 def test_the_sam_transform_succeeds(transformed: dict[str, Any]) -> None:
     assert "Transform" not in transformed
     kinds = {r["Type"] for r in transformed["Resources"].values()}
-    assert {"AWS::Lambda::Function", "AWS::IAM::Role", "AWS::Lambda::Permission",
-            "AWS::ApiGatewayV2::Api", "AWS::DynamoDB::Table", "AWS::SNS::Topic"} <= kinds
+    assert {
+        "AWS::Lambda::Function",
+        "AWS::IAM::Role",
+        "AWS::Lambda::Permission",
+        "AWS::ApiGatewayV2::Api",
+        "AWS::DynamoDB::Table",
+        "AWS::SNS::Topic",
+    } <= kinds
 
 
 def test_parameters(template: dict[str, Any]) -> None:
@@ -90,10 +96,13 @@ class TestTables:
         ttl = template["Resources"]["DataTable"]["Properties"]["TimeToLiveSpecification"]
         assert ttl == {"AttributeName": dynamodb.TTL_ATTRIBUTE, "Enabled": True}
 
-    @pytest.mark.parametrize(("name", "keys"), [("DataTable", dynamodb.DATA_KEYS),
-                                                ("CatalogTable", dynamodb.CATALOG_KEYS)])
-    def test_keys_are_what_the_adapter_uses(self, template: dict[str, Any], name: str,
-                                            keys: dict[str, Any]) -> None:
+    @pytest.mark.parametrize(
+        ("name", "keys"),
+        [("DataTable", dynamodb.DATA_KEYS), ("CatalogTable", dynamodb.CATALOG_KEYS)],
+    )
+    def test_keys_are_what_the_adapter_uses(
+        self, template: dict[str, Any], name: str, keys: dict[str, Any]
+    ) -> None:
         props = template["Resources"][name]["Properties"]
         for field, value in keys.items():
             assert props[field] == value
@@ -117,14 +126,22 @@ class TestFunctions:
         assert functions["SkillFunction"]["Properties"]["Timeout"] <= 8
         assert functions["WebFunction"]["Properties"]["Timeout"] <= 29
 
-    def test_only_our_skill_may_invoke_the_skill_function(self, transformed: dict[str, Any]
-                                                          ) -> None:
-        alexa = [p["Properties"] for p in resources(transformed, "AWS::Lambda::Permission").values()
-                 if p["Properties"]["Principal"] == "alexa-appkit.amazon.com"]
-        assert alexa == [{"Action": "lambda:InvokeFunction",
-                          "FunctionName": {"Ref": "SkillFunction"},
-                          "Principal": "alexa-appkit.amazon.com",
-                          "EventSourceToken": {"Ref": "SkillId"}}]
+    def test_only_our_skill_may_invoke_the_skill_function(
+        self, transformed: dict[str, Any]
+    ) -> None:
+        alexa = [
+            p["Properties"]
+            for p in resources(transformed, "AWS::Lambda::Permission").values()
+            if p["Properties"]["Principal"] == "alexa-appkit.amazon.com"
+        ]
+        assert alexa == [
+            {
+                "Action": "lambda:InvokeFunction",
+                "FunctionName": {"Ref": "SkillFunction"},
+                "Principal": "alexa-appkit.amazon.com",
+                "EventSourceToken": {"Ref": "SkillId"},
+            }
+        ]
 
     def test_the_web_function_serves_the_http_api(self, template: dict[str, Any]) -> None:
         events = template["Resources"]["WebFunction"]["Properties"]["Events"]
@@ -149,13 +166,17 @@ class TestLeastPrivilege:
                 found += policy["PolicyDocument"]["Statement"]
         return found
 
-    def test_no_wildcard_resources_for_data_topic_or_secret(self, transformed: dict[str, Any]
-                                                           ) -> None:
+    def test_no_wildcard_resources_for_data_topic_or_secret(
+        self, transformed: dict[str, Any]
+    ) -> None:
         statements = self.statements(transformed)
         assert statements
         for statement in statements:
-            actions = statement["Action"] if isinstance(statement["Action"], list) else [
-                statement["Action"]]
+            actions = (
+                statement["Action"]
+                if isinstance(statement["Action"], list)
+                else [statement["Action"]]
+            )
             text = json.dumps(statement["Resource"])
             assert statement["Resource"] != "*" and '"*"' not in text, statement
             services = {a.split(":")[0] for a in actions}
@@ -171,8 +192,11 @@ class TestLeastPrivilege:
 
     def test_writes_only_to_the_data_table(self, transformed: dict[str, Any]) -> None:
         for statement in self.statements(transformed):
-            actions = statement["Action"] if isinstance(statement["Action"], list) else [
-                statement["Action"]]
+            actions = (
+                statement["Action"]
+                if isinstance(statement["Action"], list)
+                else [statement["Action"]]
+            )
             if any(a in ("dynamodb:PutItem", "dynamodb:UpdateItem") for a in actions):
                 assert '"CatalogTable"' not in json.dumps(statement["Resource"])
 
@@ -184,7 +208,8 @@ class TestSecretsAndStorage:
         env = template["Resources"]["WebFunction"]["Properties"]["Environment"]["Variables"]
         assert "VOICECART_SECRET_KEY" not in env
         assert env["VOICECART_SECRET_KEY_PARAMETER"] == {
-            "Fn::Sub": "/voicecart/${Stage}/cookie-signing-key"}
+            "Fn::Sub": "/voicecart/${Stage}/cookie-signing-key"
+        }
 
     def test_bucket_and_topic_are_encrypted_and_private(self, template: dict[str, Any]) -> None:
         bucket = template["Resources"]["CatalogBucket"]["Properties"]
@@ -203,6 +228,13 @@ class TestSecretsAndStorage:
         assert template["Globals"]["Function"]["CodeUri"] == "lambda/"
 
     def test_outputs(self, template: dict[str, Any]) -> None:
-        assert {"SkillFunctionArn", "WebEndpoint", "GoogleWebhookUrl", "ParentPageUrl",
-                "DataTableName", "CatalogTableName", "CatalogBucketName",
-                "ParentTopicArn"} <= set(template["Outputs"])
+        assert {
+            "SkillFunctionArn",
+            "WebEndpoint",
+            "GoogleWebhookUrl",
+            "ParentPageUrl",
+            "DataTableName",
+            "CatalogTableName",
+            "CatalogBucketName",
+            "ParentTopicArn",
+        } <= set(template["Outputs"])

@@ -99,16 +99,23 @@ Item = dict[str, Any]  # low-level attribute maps: {"pk": {"S": "..."}}
 # tests/unit/test_template.py keeps the two in step.
 DATA_KEYS: dict[str, Any] = {
     "AttributeDefinitions": [
-        {"AttributeName": name, "AttributeType": "S"}
-        for name in ("pk", "sk", "lsi1sk", "lsi2sk")],
-    "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"},
-                  {"AttributeName": "sk", "KeyType": "RANGE"}],
+        {"AttributeName": name, "AttributeType": "S"} for name in ("pk", "sk", "lsi1sk", "lsi2sk")
+    ],
+    "KeySchema": [
+        {"AttributeName": "pk", "KeyType": "HASH"},
+        {"AttributeName": "sk", "KeyType": "RANGE"},
+    ],
     "LocalSecondaryIndexes": [
-        {"IndexName": index,
-         "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"},
-                       {"AttributeName": attr, "KeyType": "RANGE"}],
-         "Projection": {"ProjectionType": "ALL"}}
-        for index, attr in (("lsi1", "lsi1sk"), ("lsi2", "lsi2sk"))],
+        {
+            "IndexName": index,
+            "KeySchema": [
+                {"AttributeName": "pk", "KeyType": "HASH"},
+                {"AttributeName": attr, "KeyType": "RANGE"},
+            ],
+            "Projection": {"ProjectionType": "ALL"},
+        }
+        for index, attr in (("lsi1", "lsi1sk"), ("lsi2", "lsi2sk"))
+    ],
 }
 CATALOG_KEYS: dict[str, Any] = {
     "AttributeDefinitions": [{"AttributeName": "sku", "AttributeType": "S"}],
@@ -125,11 +132,18 @@ TRANSACTION_LIMIT = 100  # items in one TransactWriteItems
 ZERO = Decimal("0")
 
 # Reasons a transaction or write was refused that a retry can cure.
-_TRANSIENT = frozenset({
-    "TransactionConflict", "TransactionConflictException", "TransactionInProgressException",
-    "ThrottlingError", "ThrottlingException", "ProvisionedThroughputExceeded",
-    "ProvisionedThroughputExceededException", "RequestLimitExceeded",
-})
+_TRANSIENT = frozenset(
+    {
+        "TransactionConflict",
+        "TransactionConflictException",
+        "TransactionInProgressException",
+        "ThrottlingError",
+        "ThrottlingException",
+        "ProvisionedThroughputExceeded",
+        "ProvisionedThroughputExceededException",
+        "RequestLimitExceeded",
+    }
+)
 _client_lock = threading.Lock()  # creating boto3 clients is not thread-safe
 
 
@@ -147,8 +161,10 @@ class _Cancelled(Exception):
         self.reasons = reasons
 
     def failed(self, index: int) -> bool:
-        return (index < len(self.reasons)
-                and self.reasons[index].get("Code") == "ConditionalCheckFailed")
+        return (
+            index < len(self.reasons)
+            and self.reasons[index].get("Code") == "ConditionalCheckFailed"
+        )
 
     def item(self, index: int) -> Item | None:
         return self.reasons[index].get("Item") if index < len(self.reasons) else None
@@ -208,8 +224,9 @@ def _money(raw: str) -> Decimal:
     return cents if cents == value else value
 
 
-def _merge(increments: Sequence[CounterIncrement]) -> dict[str, tuple[Decimal, Decimal | None,
-                                                                     Decimal | None]]:
+def _merge(
+    increments: Sequence[CounterIncrement],
+) -> dict[str, tuple[Decimal, Decimal | None, Decimal | None]]:
     """Per counter key: the total to add, the most the counter may hold before adding it
     (None: no limit), and the limit that sets that room (reported when it is exceeded)."""
     merged: dict[str, tuple[Decimal, Decimal | None, Decimal | None]] = {}
@@ -243,9 +260,14 @@ def product_attributes(product: Product) -> dict[str, str]:
     """A catalog table item (every attribute a string): the document, a few attributes to
     read in the console, and the content hash a resumed import compares."""
     doc = _dump(ser.product_to_dict(product))
-    return {"sku": product.sku, "doc": doc, "name": product.name, "category": product.category,
-            "price": str(product.price),
-            "content_hash": hashlib.sha256(doc.encode("utf-8")).hexdigest()}
+    return {
+        "sku": product.sku,
+        "doc": doc,
+        "name": product.name,
+        "category": product.category,
+        "price": str(product.price),
+        "content_hash": hashlib.sha256(doc.encode("utf-8")).hexdigest(),
+    }
 
 
 @dataclass(frozen=True)
@@ -255,10 +277,19 @@ class CatalogArtifact:
 
 
 class DynamoDBStore(Store):
-    def __init__(self, table: str, catalog_table: str | None = None, *, client: Any = None,
-                 s3_client: Any = None, region_name: str | None = None,
-                 endpoint_url: str | None = None, artifact: CatalogArtifact | None = None,
-                 conflict_retries: int = 6, backoff_base: float = 0.025) -> None:
+    def __init__(
+        self,
+        table: str,
+        catalog_table: str | None = None,
+        *,
+        client: Any = None,
+        s3_client: Any = None,
+        region_name: str | None = None,
+        endpoint_url: str | None = None,
+        artifact: CatalogArtifact | None = None,
+        conflict_retries: int = 6,
+        backoff_base: float = 0.025,
+    ) -> None:
         self.table = table
         self.catalog_table = catalog_table or f"{table}-catalog"
         self.region_name = region_name
@@ -281,10 +312,15 @@ class DynamoDBStore(Store):
         if not table:
             raise StoreError("VOICECART_TABLE is not set: name the DynamoDB table to use")
         bucket = env.get("VOICECART_CATALOG_BUCKET", "")
-        artifact = (CatalogArtifact(bucket, env.get("VOICECART_CATALOG_KEY")
-                                    or CatalogArtifact.key) if bucket else None)
-        options: dict[str, Any] = {"catalog_table": env.get("VOICECART_CATALOG_TABLE") or None,
-                                   "artifact": artifact}
+        artifact = (
+            CatalogArtifact(bucket, env.get("VOICECART_CATALOG_KEY") or CatalogArtifact.key)
+            if bucket
+            else None
+        )
+        options: dict[str, Any] = {
+            "catalog_table": env.get("VOICECART_CATALOG_TABLE") or None,
+            "artifact": artifact,
+        }
         options.update(overrides)
         return cls(table, **options)
 
@@ -311,8 +347,12 @@ class DynamoDBStore(Store):
 
         # Alexa waits 8 seconds for a reply: short timeouts and a few quick retries
         # ("standard" mode backs off and retries throttling and 5xx errors).
-        config = Config(retries={"mode": "standard", "max_attempts": 4}, connect_timeout=2,
-                        read_timeout=3, max_pool_connections=32)
+        config = Config(
+            retries={"mode": "standard", "max_attempts": 4},
+            connect_timeout=2,
+            read_timeout=3,
+            max_pool_connections=32,
+        )
         session = boto3.session.Session(region_name=self.region_name)
         endpoint = self.endpoint_url if service == "dynamodb" else None
         return session.client(service, endpoint_url=endpoint, config=config)
@@ -343,19 +383,27 @@ class DynamoDBStore(Store):
         raise AssertionError("unreachable")
 
     def _pause(self, attempt: int) -> None:
-        time.sleep(random.uniform(0, min(0.5, self.backoff_base * 2 ** attempt)))
+        time.sleep(random.uniform(0, min(0.5, self.backoff_base * 2**attempt)))
 
     def _get(self, pk: str, sk: str, projection: str | None = None) -> Item | None:
-        params: dict[str, Any] = {"TableName": self.table, "ConsistentRead": True,
-                                  "Key": {"pk": _s(pk), "sk": _s(sk)}}
+        params: dict[str, Any] = {
+            "TableName": self.table,
+            "ConsistentRead": True,
+            "Key": {"pk": _s(pk), "sk": _s(sk)},
+        }
         if projection:
             params["ProjectionExpression"] = projection
         item: Item | None = self._call("get_item", **params).get("Item")
         return item
 
-    def _put(self, item: Item, condition: str | None = None,
-             values: dict[str, Any] | None = None, names: dict[str, str] | None = None,
-             return_old: bool = False) -> None:
+    def _put(
+        self,
+        item: Item,
+        condition: str | None = None,
+        values: dict[str, Any] | None = None,
+        names: dict[str, str] | None = None,
+        return_old: bool = False,
+    ) -> None:
         params: dict[str, Any] = {"TableName": self.table, "Item": item}
         _conditional(params, condition, values, names, return_old)
         self._call("put_item", **params)
@@ -366,10 +414,18 @@ class DynamoDBStore(Store):
     def _transact(self, items: list[dict[str, Any]]) -> None:
         self._call("transact_write_items", TransactItems=items)
 
-    def _query(self, pk: str, *, prefix: str | None = None, since: str | None = None,
-               index: str | None = None, newest_first: bool = False, limit: int | None = None,
-               filter_expression: str | None = None,
-               filter_values: dict[str, Any] | None = None) -> list[Item]:
+    def _query(
+        self,
+        pk: str,
+        *,
+        prefix: str | None = None,
+        since: str | None = None,
+        index: str | None = None,
+        newest_first: bool = False,
+        limit: int | None = None,
+        filter_expression: str | None = None,
+        filter_values: dict[str, Any] | None = None,
+    ) -> list[Item]:
         """Items of one partition, page after page until `limit` are found (None: all)."""
         sort = {"lsi1": "lsi1sk", "lsi2": "lsi2sk"}.get(index or "", "sk")
         condition = "pk = :pk"
@@ -380,9 +436,13 @@ class DynamoDBStore(Store):
         elif since is not None:
             condition += " AND #sort >= :since"
             values[":since"] = _s(since)
-        params: dict[str, Any] = {"TableName": self.table, "KeyConditionExpression": condition,
-                                  "ExpressionAttributeValues": values, "ConsistentRead": True,
-                                  "ScanIndexForward": not newest_first}
+        params: dict[str, Any] = {
+            "TableName": self.table,
+            "KeyConditionExpression": condition,
+            "ExpressionAttributeValues": values,
+            "ConsistentRead": True,
+            "ScanIndexForward": not newest_first,
+        }
         if prefix is not None or since is not None:
             params["ExpressionAttributeNames"] = {"#sort": sort}
         if index:
@@ -410,8 +470,12 @@ class DynamoDBStore(Store):
         latest = {p.sku: self._product_item(p) for p in listed}  # the last one of a sku wins
         if len(latest) <= TRANSACTION_LIMIT:
             if latest:
-                self._transact([{"Put": {"TableName": self.catalog_table, "Item": item}}
-                                for item in latest.values()])
+                self._transact(
+                    [
+                        {"Put": {"TableName": self.catalog_table, "Item": item}}
+                        for item in latest.values()
+                    ]
+                )
         else:
             # More than one transaction holds: written in batches. `catalog import` checks
             # everything before it writes and can be run again to finish an interrupted one.
@@ -422,8 +486,9 @@ class DynamoDBStore(Store):
 
     def batch_put(self, table: str, items: list[Item]) -> None:
         for start in range(0, len(items), 25):
-            pending: list[dict[str, Any]] = [{"PutRequest": {"Item": item}}
-                                             for item in items[start:start + 25]]
+            pending: list[dict[str, Any]] = [
+                {"PutRequest": {"Item": item}} for item in items[start : start + 25]
+            ]
             for attempt in range(self.conflict_retries + 8):
                 left = self._call("batch_write_item", RequestItems={table: pending})
                 pending = left.get("UnprocessedItems", {}).get(table, [])
@@ -437,8 +502,9 @@ class DynamoDBStore(Store):
         snapshot = self._snapshot
         if snapshot is not None and sku in snapshot:
             return snapshot[sku]
-        item = self._call("get_item", TableName=self.catalog_table, Key={"sku": _s(sku)},
-                          ConsistentRead=True).get("Item")
+        item = self._call(
+            "get_item", TableName=self.catalog_table, Key={"sku": _s(sku)}, ConsistentRead=True
+        ).get("Item")
         return ser.product_from(_doc(item)) if item else None
 
     def iter_products(self) -> Iterator[Product]:
@@ -463,8 +529,10 @@ class DynamoDBStore(Store):
                 except ClientError as exc:
                     code = exc.response.get("Error", {}).get("Code", "")
                     if code in ("NoSuchKey", "404"):
-                        log.warning("no catalog artifact published; scanning the catalog table",
-                                    extra={"bucket": self.artifact.bucket})
+                        log.warning(
+                            "no catalog artifact published; scanning the catalog table",
+                            extra={"bucket": self.artifact.bucket},
+                        )
                         return None
                     raise StoreError(f"cannot read the catalog artifact: {code}") from exc
                 except BotoCoreError as exc:
@@ -473,8 +541,10 @@ class DynamoDBStore(Store):
             return self._snapshot
 
     def _scan_catalog(self, projection: str) -> Iterator[Item]:
-        params: dict[str, Any] = {"TableName": self.catalog_table,
-                                  "ProjectionExpression": projection}
+        params: dict[str, Any] = {
+            "TableName": self.catalog_table,
+            "ProjectionExpression": projection,
+        }
         while True:
             page = self._call("scan", **params)
             yield from page.get("Items", [])
@@ -484,8 +554,10 @@ class DynamoDBStore(Store):
 
     def catalog_hashes(self) -> dict[str, str]:
         """sku -> content hash of what the catalog table holds (for a resumable import)."""
-        return {item["sku"]["S"]: item.get("content_hash", {}).get("S", "")
-                for item in self._scan_catalog("sku, content_hash")}
+        return {
+            item["sku"]["S"]: item.get("content_hash", {}).get("S", "")
+            for item in self._scan_catalog("sku, content_hash")
+        }
 
     def count_products(self) -> int:
         params: dict[str, Any] = {"TableName": self.catalog_table, "Select": "COUNT"}
@@ -509,19 +581,41 @@ class DynamoDBStore(Store):
             old_users = ser.household_from(_doc(old)).platform_user_ids if old else ()
             removed = [u for u in old_users if u not in users and u not in kept]
             items: list[dict[str, Any]] = [
-                self._versioned_put({"pk": _s(_hh(hid)), "sk": _s("HOUSEHOLD"), "doc": _s(doc)},
-                                    version),
-                {"Put": {"TableName": self.table, "Item": {
-                    "pk": _s("HOUSEHOLDS"), "sk": _s(_part(hid)), "doc": _s(doc)}}},
+                self._versioned_put(
+                    {"pk": _s(_hh(hid)), "sk": _s("HOUSEHOLD"), "doc": _s(doc)}, version
+                ),
+                {
+                    "Put": {
+                        "TableName": self.table,
+                        "Item": {"pk": _s("HOUSEHOLDS"), "sk": _s(_part(hid)), "doc": _s(doc)},
+                    }
+                },
             ]
-            items += [{"Put": {"TableName": self.table, "Item": {
-                "pk": _s(_key("USER", _part(u))), "sk": _s("USER"), "hid": _s(hid),
-                "doc": _s(doc)}}} for u in users]
-            items += [{"Delete": {"TableName": self.table,
-                                  "Key": {"pk": _s(_key("USER", _part(u))), "sk": _s("USER")},
-                                  "ConditionExpression": "attribute_not_exists(pk) OR hid = :me",
-                                  "ExpressionAttributeValues": {":me": _s(hid)}}}
-                      for u in removed]
+            items += [
+                {
+                    "Put": {
+                        "TableName": self.table,
+                        "Item": {
+                            "pk": _s(_key("USER", _part(u))),
+                            "sk": _s("USER"),
+                            "hid": _s(hid),
+                            "doc": _s(doc),
+                        },
+                    }
+                }
+                for u in users
+            ]
+            items += [
+                {
+                    "Delete": {
+                        "TableName": self.table,
+                        "Key": {"pk": _s(_key("USER", _part(u))), "sk": _s("USER")},
+                        "ConditionExpression": "attribute_not_exists(pk) OR hid = :me",
+                        "ExpressionAttributeValues": {":me": _s(hid)},
+                    }
+                }
+                for u in removed
+            ]
             try:
                 self._transact(items)
                 return
@@ -560,21 +654,40 @@ class DynamoDBStore(Store):
         for attempt in range(self.conflict_retries + 1):
             old = self._get(_hh(hid), _key("PROFILE", _part(pid)))
             old_persons = ser.profile_from(_doc(old)).person_ids if old else ()
-            items = [self._versioned_put({"pk": _s(_hh(hid)), "sk": _s(_key("PROFILE", _part(pid))),
-                                          "doc": _s(doc)}, _version(old))]
-            items += [{"Put": {
-                "TableName": self.table,
-                "Item": {"pk": _s(_hh(hid)), "sk": _s(_key("PERSON", _part(person))),
-                         "profile_id": _s(pid)},
-                "ConditionExpression": "attribute_not_exists(pk) OR profile_id = :me",
-                "ExpressionAttributeValues": {":me": _s(pid)},
-                "ReturnValuesOnConditionCheckFailure": "ALL_OLD"}} for person in persons]
-            items += [{"Delete": {
-                "TableName": self.table,
-                "Key": {"pk": _s(_hh(hid)), "sk": _s(_key("PERSON", _part(person)))},
-                "ConditionExpression": "attribute_not_exists(pk) OR profile_id = :me",
-                "ExpressionAttributeValues": {":me": _s(pid)}}}
-                for person in old_persons if person not in persons]
+            items = [
+                self._versioned_put(
+                    {"pk": _s(_hh(hid)), "sk": _s(_key("PROFILE", _part(pid))), "doc": _s(doc)},
+                    _version(old),
+                )
+            ]
+            items += [
+                {
+                    "Put": {
+                        "TableName": self.table,
+                        "Item": {
+                            "pk": _s(_hh(hid)),
+                            "sk": _s(_key("PERSON", _part(person))),
+                            "profile_id": _s(pid),
+                        },
+                        "ConditionExpression": "attribute_not_exists(pk) OR profile_id = :me",
+                        "ExpressionAttributeValues": {":me": _s(pid)},
+                        "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
+                    }
+                }
+                for person in persons
+            ]
+            items += [
+                {
+                    "Delete": {
+                        "TableName": self.table,
+                        "Key": {"pk": _s(_hh(hid)), "sk": _s(_key("PERSON", _part(person)))},
+                        "ConditionExpression": "attribute_not_exists(pk) OR profile_id = :me",
+                        "ExpressionAttributeValues": {":me": _s(pid)},
+                    }
+                }
+                for person in old_persons
+                if person not in persons
+            ]
             try:
                 self._transact(items)
                 return
@@ -600,23 +713,37 @@ class DynamoDBStore(Store):
         return ser.cart_from(_doc(item)) if item else Cart(household_id)
 
     def save_cart(self, cart: Cart) -> None:
-        self._put({"pk": _s(_hh(cart.household_id)), "sk": _s("CART"),
-                   "doc": _s(_dump(ser.cart_to_dict(cart)))})
+        self._put(
+            {
+                "pk": _s(_hh(cart.household_id)),
+                "sk": _s("CART"),
+                "doc": _s(_dump(ser.cart_to_dict(cart))),
+            }
+        )
 
     # ---- orders and counters ---------------------------------------------------------------
     def _order_item(self, order: Order) -> Item:
-        return {"pk": _s(_hh(order.household_id)), "sk": _s(_key("ORDER", _part(order.id))),
-                "lsi1sk": _s(_key("ORDER", _ts(order.placed_at), _part(order.id))),
-                "status": _s(order.status.value), "doc": _s(_dump(ser.order_to_dict(order)))}
+        return {
+            "pk": _s(_hh(order.household_id)),
+            "sk": _s(_key("ORDER", _part(order.id))),
+            "lsi1sk": _s(_key("ORDER", _ts(order.placed_at), _part(order.id))),
+            "status": _s(order.status.value),
+            "doc": _s(_dump(ser.order_to_dict(order))),
+        }
 
-    def commit_order(self, order: Order, increments: Sequence[CounterIncrement],
-                     approval: Approval | None = None) -> tuple[Order, bool]:
+    def commit_order(
+        self, order: Order, increments: Sequence[CounterIncrement], approval: Approval | None = None
+    ) -> tuple[Order, bool]:
         return self.commit_order_with_records(order, increments, approval)
 
-    def commit_order_with_records(self, order: Order, increments: Sequence[CounterIncrement],
-                                  approval: Approval | None = None,
-                                  audit: AuditEntry | None = None,
-                                  voice_order_skus: Sequence[str] = ()) -> tuple[Order, bool]:
+    def commit_order_with_records(
+        self,
+        order: Order,
+        increments: Sequence[CounterIncrement],
+        approval: Approval | None = None,
+        audit: AuditEntry | None = None,
+        voice_order_skus: Sequence[str] = (),
+    ) -> tuple[Order, bool]:
         merged = _merge(increments)
         skus = list(dict.fromkeys(voice_order_skus))
         records: list[Item] = []
@@ -625,34 +752,60 @@ class DynamoDBStore(Store):
         records += [self._voice_item(sku, order.household_id, order.placed_at) for sku in skus]
         if 3 + len(merged) + len(records) > TRANSACTION_LIMIT:  # a cart of 90-odd skus
             return super().commit_order_with_records(order, increments, approval, audit, skus)
-        items: list[dict[str, Any]] = [{"Put": {
-            "TableName": self.table,
-            "Item": {"pk": _s(_key("IDEM", _part(order.idempotency_key))), "sk": _s("IDEM"),
-                     "hid": _s(order.household_id), "order_id": _s(order.id),
-                     TTL_ATTRIBUTE: _n(_epoch(order.placed_at + IDEMPOTENCY_TTL))},
-            "ConditionExpression": "attribute_not_exists(pk)",
-            "ReturnValuesOnConditionCheckFailure": "ALL_OLD"}}]
+        items: list[dict[str, Any]] = [
+            {
+                "Put": {
+                    "TableName": self.table,
+                    "Item": {
+                        "pk": _s(_key("IDEM", _part(order.idempotency_key))),
+                        "sk": _s("IDEM"),
+                        "hid": _s(order.household_id),
+                        "order_id": _s(order.id),
+                        TTL_ATTRIBUTE: _n(_epoch(order.placed_at + IDEMPOTENCY_TTL)),
+                    },
+                    "ConditionExpression": "attribute_not_exists(pk)",
+                    "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
+                }
+            }
+        ]
         for key, (amount, room, _) in merged.items():
             update: dict[str, Any] = {
                 "TableName": self.table,
                 "Key": {"pk": _s(_key("COUNTER", _part(key))), "sk": _s("COUNTER")},
                 "UpdateExpression": "ADD amount :amount",
-                "ExpressionAttributeValues": {":amount": _n(amount)}}
+                "ExpressionAttributeValues": {":amount": _n(amount)},
+            }
             if room is not None:
                 # A new counter starts at zero, so it fits exactly when the room is not negative.
-                update["ConditionExpression"] = ("attribute_not_exists(amount) OR amount <= :room"
-                                                 if room >= 0 else "amount <= :room")
+                update["ConditionExpression"] = (
+                    "attribute_not_exists(amount) OR amount <= :room"
+                    if room >= 0
+                    else "amount <= :room"
+                )
                 update["ExpressionAttributeValues"][":room"] = _n(room)
             items.append({"Update": update})
-        items.append({"Put": {"TableName": self.table, "Item": self._order_item(order),
-                              "ConditionExpression": "attribute_not_exists(pk)"}})
+        items.append(
+            {
+                "Put": {
+                    "TableName": self.table,
+                    "Item": self._order_item(order),
+                    "ConditionExpression": "attribute_not_exists(pk)",
+                }
+            }
+        )
         if approval is not None:
-            items.append({"Put": {
-                "TableName": self.table, "Item": self._approval_item(approval),
-                "ConditionExpression": "attribute_exists(pk) AND #status = :pending",
-                "ExpressionAttributeNames": {"#status": "status"},
-                "ExpressionAttributeValues": {":pending": _s(ApprovalStatus.PENDING.value)},
-                "ReturnValuesOnConditionCheckFailure": "ALL_OLD"}})
+            items.append(
+                {
+                    "Put": {
+                        "TableName": self.table,
+                        "Item": self._approval_item(approval),
+                        "ConditionExpression": "attribute_exists(pk) AND #status = :pending",
+                        "ExpressionAttributeNames": {"#status": "status"},
+                        "ExpressionAttributeValues": {":pending": _s(ApprovalStatus.PENDING.value)},
+                        "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
+                    }
+                }
+            )
         items += [{"Put": {"TableName": self.table, "Item": record}} for record in records]
         try:
             self._transact(items)
@@ -660,15 +813,21 @@ class DynamoDBStore(Store):
             return self._commit_refused(order, merged, approval, cancelled), False
         return order, True
 
-    def _commit_refused(self, order: Order,
-                        merged: dict[str, tuple[Decimal, Decimal | None, Decimal | None]],
-                        approval: Approval | None, cancelled: _Cancelled) -> Order:
+    def _commit_refused(
+        self,
+        order: Order,
+        merged: dict[str, tuple[Decimal, Decimal | None, Decimal | None]],
+        approval: Approval | None,
+        cancelled: _Cancelled,
+    ) -> Order:
         """Why the order transaction was refused: a repeat (return the order), a budget, or
         an approval decided meanwhile. In that order, as the SQLite store checks them."""
         if cancelled.failed(0):
             seen = cancelled.item(0) or {}
-            stored = self.get_order(seen.get("hid", {}).get("S", order.household_id),
-                                    seen.get("order_id", {}).get("S", order.id))
+            stored = self.get_order(
+                seen.get("hid", {}).get("S", order.household_id),
+                seen.get("order_id", {}).get("S", order.id),
+            )
             if stored is None:
                 raise StoreError("an idempotency key points at a missing order")
             return stored
@@ -690,8 +849,9 @@ class DynamoDBStore(Store):
         return ser.order_from(_doc(item)) if item else None
 
     def list_orders(self, household_id: str, limit: int = 50) -> list[Order]:
-        items = self._query(_hh(household_id), prefix="ORDER#", index="lsi1",
-                            newest_first=True, limit=limit)
+        items = self._query(
+            _hh(household_id), prefix="ORDER#", index="lsi1", newest_first=True, limit=limit
+        )
         return [ser.order_from(_doc(item)) for item in items]
 
     def cancel_order(self, order: Order) -> Order:
@@ -700,18 +860,29 @@ class DynamoDBStore(Store):
             raise NotFound("no such order")
         if stored.status is not OrderStatus.PLACED:
             raise Conflict(f"that order is already {stored.status.value}")
-        items: list[dict[str, Any]] = [{"Put": {
-            "TableName": self.table, "Item": self._order_item(order),
-            "ConditionExpression": "#status = :placed",
-            "ExpressionAttributeNames": {"#status": "status"},
-            "ExpressionAttributeValues": {":placed": _s(OrderStatus.PLACED.value)},
-            "ReturnValuesOnConditionCheckFailure": "ALL_OLD"}}]
-        items += [{"Update": {
-            "TableName": self.table,
-            "Key": {"pk": _s(_key("COUNTER", _part(key))), "sk": _s("COUNTER")},
-            "UpdateExpression": "ADD amount :back",
-            "ExpressionAttributeValues": {":back": _n(-stored.total)}}}
-            for key in dict.fromkeys(stored.counters)]
+        items: list[dict[str, Any]] = [
+            {
+                "Put": {
+                    "TableName": self.table,
+                    "Item": self._order_item(order),
+                    "ConditionExpression": "#status = :placed",
+                    "ExpressionAttributeNames": {"#status": "status"},
+                    "ExpressionAttributeValues": {":placed": _s(OrderStatus.PLACED.value)},
+                    "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
+                }
+            }
+        ]
+        items += [
+            {
+                "Update": {
+                    "TableName": self.table,
+                    "Key": {"pk": _s(_key("COUNTER", _part(key))), "sk": _s("COUNTER")},
+                    "UpdateExpression": "ADD amount :back",
+                    "ExpressionAttributeValues": {":back": _n(-stored.total)},
+                }
+            }
+            for key in dict.fromkeys(stored.counters)
+        ]
         try:
             self._transact(items)
         except _Cancelled as cancelled:
@@ -719,8 +890,9 @@ class DynamoDBStore(Store):
             raise Conflict(f"that order is already {now}") from None
         return order
 
-    def set_order_status(self, household_id: str, order_id: str, status: OrderStatus,
-                         at: datetime) -> Order:
+    def set_order_status(
+        self, household_id: str, order_id: str, status: OrderStatus, at: datetime
+    ) -> Order:
         for attempt in range(self.conflict_retries + 1):
             item = self._get(_hh(household_id), _key("ORDER", _part(order_id)))
             if item is None:
@@ -751,9 +923,11 @@ class DynamoDBStore(Store):
         lock = CodeLock()
         if item is not None:
             until = item.get("locked_until", {}).get("S")
-            lock = CodeLock(int(item.get("failures", {}).get("N", "0")),
-                            datetime.fromisoformat(until) if until else None,
-                            bool(item.get("hard_locked", {}).get("BOOL", False)))
+            lock = CodeLock(
+                int(item.get("failures", {}).get("N", "0")),
+                datetime.fromisoformat(until) if until else None,
+                bool(item.get("hard_locked", {}).get("BOOL", False)),
+            )
         self._locks[household_id] = (_version(item), lock)
         self._locks.move_to_end(household_id)
         while len(self._locks) > 1024:
@@ -761,8 +935,11 @@ class DynamoDBStore(Store):
         return lock
 
     def _write_lock(self, household_id: str, lock: CodeLock, version: int) -> None:
-        item: Item = {**self._lock_key(household_id), "failures": _n(lock.failures),
-                      "hard_locked": {"BOOL": lock.hard_locked}}
+        item: Item = {
+            **self._lock_key(household_id),
+            "failures": _n(lock.failures),
+            "hard_locked": {"BOOL": lock.hard_locked},
+        }
         if lock.locked_until is not None:
             item["locked_until"] = _s(lock.locked_until.isoformat())
         self._call("put_item", **self._versioned_put(item, version)["Put"])
@@ -771,8 +948,9 @@ class DynamoDBStore(Store):
     def get_code_lock(self, household_id: str) -> CodeLock:
         return self._remember_lock(household_id, self._get(_hh(household_id), "CODELOCK"))
 
-    def record_code_failure(self, household_id: str, now: datetime,
-                            policy: GuardPolicy) -> CodeLock:
+    def record_code_failure(
+        self, household_id: str, now: datetime, policy: GuardPolicy
+    ) -> CodeLock:
         known = self._locks.get(household_id)
         for attempt in range(self.conflict_retries + 1):
             if known is None:
@@ -792,21 +970,26 @@ class DynamoDBStore(Store):
     def clear_code_failures(self, household_id: str) -> None:
         # Kept as a cleared record with a higher version rather than deleted, so a version a
         # container remembers can never come back and match a different state.
-        self._call("update_item", TableName=self.table, Key=self._lock_key(household_id),
-                   UpdateExpression="SET failures = :zero, hard_locked = :no "
-                                    "REMOVE locked_until ADD v :one",
-                   ExpressionAttributeValues={":zero": _n(0), ":no": {"BOOL": False},
-                                              ":one": _n(1)})
+        self._call(
+            "update_item",
+            TableName=self.table,
+            Key=self._lock_key(household_id),
+            UpdateExpression="SET failures = :zero, hard_locked = :no "
+            "REMOVE locked_until ADD v :one",
+            ExpressionAttributeValues={":zero": _n(0), ":no": {"BOOL": False}, ":one": _n(1)},
+        )
         self._locks.pop(household_id, None)
 
     # ---- approvals -------------------------------------------------------------------------
     def _approval_item(self, approval: Approval) -> Item:
-        return {"pk": _s(_hh(approval.household_id)),
-                "sk": _s(_key("APPROVAL", _part(approval.id))),
-                "lsi1sk": _s(_key("APPROVAL", _ts(approval.created_at), _part(approval.id))),
-                "status": _s(approval.status.value),
-                "doc": _s(_dump(ser.approval_to_dict(approval))),
-                TTL_ATTRIBUTE: _n(_epoch(approval.expires_at + APPROVAL_RETENTION))}
+        return {
+            "pk": _s(_hh(approval.household_id)),
+            "sk": _s(_key("APPROVAL", _part(approval.id))),
+            "lsi1sk": _s(_key("APPROVAL", _ts(approval.created_at), _part(approval.id))),
+            "status": _s(approval.status.value),
+            "doc": _s(_dump(ser.approval_to_dict(approval))),
+            TTL_ATTRIBUTE: _n(_epoch(approval.expires_at + APPROVAL_RETENTION)),
+        }
 
     def add_approval(self, approval: Approval) -> Approval:
         try:
@@ -824,10 +1007,10 @@ class DynamoDBStore(Store):
         item = self._get(_hh(household_id), _key("APPROVAL", _part(approval_id)))
         return ser.approval_from(_doc(item)) if item else None
 
-    def list_approvals(self, household_id: str, status: ApprovalStatus | None = None,
-                       now: datetime | None = None) -> list[Approval]:
-        items = self._query(_hh(household_id), prefix="APPROVAL#", index="lsi1",
-                            newest_first=True)
+    def list_approvals(
+        self, household_id: str, status: ApprovalStatus | None = None, now: datetime | None = None
+    ) -> list[Approval]:
+        items = self._query(_hh(household_id), prefix="APPROVAL#", index="lsi1", newest_first=True)
         approvals = [ser.approval_from(_doc(item)) for item in items]
         if status is None:
             return approvals
@@ -835,23 +1018,30 @@ class DynamoDBStore(Store):
 
     def decide_approval(self, approval: Approval) -> Approval:
         try:
-            self._put(self._approval_item(approval), "attribute_exists(pk) AND #status = :pending",
-                      {":pending": _s(ApprovalStatus.PENDING.value)}, {"#status": "status"},
-                      return_old=True)
+            self._put(
+                self._approval_item(approval),
+                "attribute_exists(pk) AND #status = :pending",
+                {":pending": _s(ApprovalStatus.PENDING.value)},
+                {"#status": "status"},
+                return_old=True,
+            )
         except _ConditionFailed as refused:
             item = refused.item
             if item is None:  # an older server that does not return the item: look
-                item = self._get(_hh(approval.household_id),
-                                 _key("APPROVAL", _part(approval.id)))
+                item = self._get(_hh(approval.household_id), _key("APPROVAL", _part(approval.id)))
             raise _approval_refusal(item) from None
         return approval
 
     # ---- pending purchases -----------------------------------------------------------------
     def put_pending(self, pending: PendingPurchase) -> None:
-        self._put({"pk": _s(_hh(pending.household_id)),
-                   "sk": _s(_key("PENDING", _part(pending.device_id))),
-                   "doc": _s(_dump(ser.pending_to_dict(pending))),
-                   TTL_ATTRIBUTE: _n(_epoch(pending.expires_at + PENDING_GRACE))})
+        self._put(
+            {
+                "pk": _s(_hh(pending.household_id)),
+                "sk": _s(_key("PENDING", _part(pending.device_id))),
+                "doc": _s(_dump(ser.pending_to_dict(pending))),
+                TTL_ATTRIBUTE: _n(_epoch(pending.expires_at + PENDING_GRACE)),
+            }
+        )
 
     def get_pending(self, household_id: str, device_id: str) -> PendingPurchase | None:
         item = self._get(_hh(household_id), _key("PENDING", _part(device_id)))
@@ -863,17 +1053,27 @@ class DynamoDBStore(Store):
     # ---- audit, notifications, broadcast -----------------------------------------------------
     def _audit_item(self, entry: AuditEntry) -> Item:
         tail = _key(_ts(entry.at), _seq(), _part(entry.id))
-        return {"pk": _s(_hh(entry.household_id)), "sk": _s(_key("AUDIT", tail)),
-                "lsi1sk": _s(_key("AUDIT", "P", _part(entry.profile_id), tail)),
-                "lsi2sk": _s(_key("AUDIT", "O", _part(entry.outcome), tail)),
-                "profile_id": _s(entry.profile_id), "outcome": _s(entry.outcome),
-                "doc": _s(_dump(ser.audit_to_dict(entry)))}
+        return {
+            "pk": _s(_hh(entry.household_id)),
+            "sk": _s(_key("AUDIT", tail)),
+            "lsi1sk": _s(_key("AUDIT", "P", _part(entry.profile_id), tail)),
+            "lsi2sk": _s(_key("AUDIT", "O", _part(entry.outcome), tail)),
+            "profile_id": _s(entry.profile_id),
+            "outcome": _s(entry.outcome),
+            "doc": _s(_dump(ser.audit_to_dict(entry))),
+        }
 
     def append_audit(self, entry: AuditEntry) -> None:
         self._put(self._audit_item(entry))
 
-    def list_audit(self, household_id: str, limit: int = 50, offset: int = 0,
-                   profile_id: str | None = None, outcome: str | None = None) -> list[AuditEntry]:
+    def list_audit(
+        self,
+        household_id: str,
+        limit: int = 50,
+        offset: int = 0,
+        profile_id: str | None = None,
+        outcome: str | None = None,
+    ) -> list[AuditEntry]:
         want = max(0, offset) + max(0, limit)
         if want == 0:
             return []
@@ -881,30 +1081,46 @@ class DynamoDBStore(Store):
         if profile_id is not None:
             # Within one profile's entries; an outcome on top is filtered on that query.
             items = self._query(
-                pk, prefix=_key("AUDIT", "P", _part(profile_id), ""), index="lsi1",
-                newest_first=True, limit=want,
+                pk,
+                prefix=_key("AUDIT", "P", _part(profile_id), ""),
+                index="lsi1",
+                newest_first=True,
+                limit=want,
                 filter_expression="outcome = :outcome" if outcome is not None else None,
-                filter_values={":outcome": _s(outcome)} if outcome is not None else None)
+                filter_values={":outcome": _s(outcome)} if outcome is not None else None,
+            )
         elif outcome is not None:
-            items = self._query(pk, prefix=_key("AUDIT", "O", _part(outcome), ""), index="lsi2",
-                                newest_first=True, limit=want)
+            items = self._query(
+                pk,
+                prefix=_key("AUDIT", "O", _part(outcome), ""),
+                index="lsi2",
+                newest_first=True,
+                limit=want,
+            )
         else:
             items = self._query(pk, prefix="AUDIT#", newest_first=True, limit=want)
         return [ser.audit_from(_doc(item)) for item in items[offset:want]]
 
     def append_notification(self, note: Notification) -> None:
-        self._put({"pk": _s(_hh(note.household_id)),
-                   "sk": _s(_key("NOTE", _ts(note.at), _seq(), _part(note.id))),
-                   "doc": _s(_dump(ser.notification_to_dict(note)))})
+        self._put(
+            {
+                "pk": _s(_hh(note.household_id)),
+                "sk": _s(_key("NOTE", _ts(note.at), _seq(), _part(note.id))),
+                "doc": _s(_dump(ser.notification_to_dict(note))),
+            }
+        )
 
     def list_notifications(self, household_id: str, limit: int = 50) -> list[Notification]:
         items = self._query(_hh(household_id), prefix="NOTE#", newest_first=True, limit=limit)
         return [ser.notification_from(_doc(item)) for item in items]
 
     def _voice_item(self, sku: str, household_id: str, at: datetime) -> Item:
-        return {"pk": _s(_key("VOICE", _part(sku))),
-                "sk": _s(_key(_ts(at), _part(household_id), _seq())),
-                "hid": _s(household_id), TTL_ATTRIBUTE: _n(_epoch(at + VOICE_ORDER_TTL))}
+        return {
+            "pk": _s(_key("VOICE", _part(sku))),
+            "sk": _s(_key(_ts(at), _part(household_id), _seq())),
+            "hid": _s(household_id),
+            TTL_ATTRIBUTE: _n(_epoch(at + VOICE_ORDER_TTL)),
+        }
 
     def record_voice_order(self, sku: str, household_id: str, at: datetime) -> None:
         self._put(self._voice_item(sku, household_id, at))
@@ -914,12 +1130,15 @@ class DynamoDBStore(Store):
         return {item["hid"]["S"] for item in items}
 
     # ---- batched operations ----------------------------------------------------------------
-    def read_guard_state(self, household_id: str, counter_keys: Sequence[str],
-                         skus: Sequence[str], since: datetime) -> GuardState:
+    def read_guard_state(
+        self, household_id: str, counter_keys: Sequence[str], skus: Sequence[str], since: datetime
+    ) -> GuardState:
         """The lock and every counter in one BatchGetItem, then one Query per sku."""
         keys = [self._lock_key(household_id)]
-        keys += [{"pk": _s(_key("COUNTER", _part(k))), "sk": _s("COUNTER")}
-                 for k in dict.fromkeys(counter_keys)]
+        keys += [
+            {"pk": _s(_key("COUNTER", _part(k))), "sk": _s("COUNTER")}
+            for k in dict.fromkeys(counter_keys)
+        ]
         found: dict[str, Item] = {}
         request: dict[str, Any] = {self.table: {"Keys": keys, "ConsistentRead": True}}
         for attempt in range(self.conflict_retries + 8):
@@ -956,52 +1175,88 @@ class DynamoDBStore(Store):
             old = self._get(_hh(hid), "LOGIN")
             old_email = ParentLogin.from_dict(_doc(old)).email if old else None
             items = [
-                self._versioned_put({"pk": _s(_hh(hid)), "sk": _s("LOGIN"), "doc": _s(doc)},
-                                    _version(old)),
-                {"Put": {"TableName": self.table,
-                         "Item": {"pk": _s(_key("EMAIL", _part(login.email))), "sk": _s("EMAIL"),
-                                  "hid": _s(hid), "doc": _s(doc)},
-                         "ConditionExpression": "attribute_not_exists(pk) OR hid = :me",
-                         "ExpressionAttributeValues": {":me": _s(hid)}}},
+                self._versioned_put(
+                    {"pk": _s(_hh(hid)), "sk": _s("LOGIN"), "doc": _s(doc)}, _version(old)
+                ),
+                {
+                    "Put": {
+                        "TableName": self.table,
+                        "Item": {
+                            "pk": _s(_key("EMAIL", _part(login.email))),
+                            "sk": _s("EMAIL"),
+                            "hid": _s(hid),
+                            "doc": _s(doc),
+                        },
+                        "ConditionExpression": "attribute_not_exists(pk) OR hid = :me",
+                        "ExpressionAttributeValues": {":me": _s(hid)},
+                    }
+                },
             ]
             if old_email is not None and old_email != login.email:
-                items.append({"Delete": {
-                    "TableName": self.table,
-                    "Key": {"pk": _s(_key("EMAIL", _part(old_email))), "sk": _s("EMAIL")},
-                    "ConditionExpression": "attribute_not_exists(pk) OR hid = :me",
-                    "ExpressionAttributeValues": {":me": _s(hid)}}})
+                items.append(
+                    {
+                        "Delete": {
+                            "TableName": self.table,
+                            "Key": {"pk": _s(_key("EMAIL", _part(old_email))), "sk": _s("EMAIL")},
+                            "ConditionExpression": "attribute_not_exists(pk) OR hid = :me",
+                            "ExpressionAttributeValues": {":me": _s(hid)},
+                        }
+                    }
+                )
             try:
                 self._transact(items)
                 return
             except _Cancelled as cancelled:
                 if cancelled.failed(1):
-                    raise Conflict("that e-mail address already signs in to another household"
-                                   ) from None
+                    raise Conflict(
+                        "that e-mail address already signs in to another household"
+                    ) from None
                 self._pause(attempt)
         raise StoreError("the parent login kept changing while it was saved")
 
     def _token_items(self, token: ApiToken) -> tuple[Item, Item]:
         doc = _dump(token.to_dict())
-        own = {"pk": _s(_hh(token.household_id)), "sk": _s(_key("TOKEN", _part(token.id))),
-               "doc": _s(doc)}
-        by_hash = {"pk": _s(_key("TOKENHASH", token.token_hash)), "sk": _s("TOKENHASH"),
-                   "hid": _s(token.household_id), "doc": _s(doc)}
+        own = {
+            "pk": _s(_hh(token.household_id)),
+            "sk": _s(_key("TOKEN", _part(token.id))),
+            "doc": _s(doc),
+        }
+        by_hash = {
+            "pk": _s(_key("TOKENHASH", token.token_hash)),
+            "sk": _s("TOKENHASH"),
+            "hid": _s(token.household_id),
+            "doc": _s(doc),
+        }
         return own, by_hash
 
     def add_api_token(self, token: ApiToken) -> None:
         own, by_hash = self._token_items(token)
-        marker = {"pk": _s(_key("TOKENID", _part(token.id))), "sk": _s("TOKENID"),
-                  "hid": _s(token.household_id)}
+        marker = {
+            "pk": _s(_key("TOKENID", _part(token.id))),
+            "sk": _s("TOKENID"),
+            "hid": _s(token.household_id),
+        }
         try:
-            self._transact([{"Put": {"TableName": self.table, "Item": item,
-                                     "ConditionExpression": "attribute_not_exists(pk)"}}
-                            for item in (own, marker, by_hash)])
+            self._transact(
+                [
+                    {
+                        "Put": {
+                            "TableName": self.table,
+                            "Item": item,
+                            "ConditionExpression": "attribute_not_exists(pk)",
+                        }
+                    }
+                    for item in (own, marker, by_hash)
+                ]
+            )
         except _Cancelled:
             raise Conflict("that token already exists") from None
 
     def list_api_tokens(self, household_id: str) -> list[ApiToken]:
-        tokens = [ApiToken.from_dict(_doc(item))
-                  for item in self._query(_hh(household_id), prefix="TOKEN#")]
+        tokens = [
+            ApiToken.from_dict(_doc(item))
+            for item in self._query(_hh(household_id), prefix="TOKEN#")
+        ]
         tokens.sort(key=lambda t: t.id)
         tokens.sort(key=lambda t: t.created_at, reverse=True)
         return tokens
@@ -1021,11 +1276,19 @@ class DynamoDBStore(Store):
             revoked = replace(token, revoked_at=at)
             own, by_hash = self._token_items(revoked)
             try:
-                self._transact([
-                    {"Put": {"TableName": self.table, "Item": own,
-                             "ConditionExpression": "doc = :old",
-                             "ExpressionAttributeValues": {":old": item["doc"]}}},
-                    {"Put": {"TableName": self.table, "Item": by_hash}}])
+                self._transact(
+                    [
+                        {
+                            "Put": {
+                                "TableName": self.table,
+                                "Item": own,
+                                "ConditionExpression": "doc = :old",
+                                "ExpressionAttributeValues": {":old": item["doc"]},
+                            }
+                        },
+                        {"Put": {"TableName": self.table, "Item": by_hash}},
+                    ]
+                )
                 return revoked
             except _Cancelled:
                 self._pause(attempt)
@@ -1036,22 +1299,34 @@ class DynamoDBStore(Store):
         now_us = _n(int(now.timestamp() * 1_000_000))
         for attempt in range(self.conflict_retries + 1):
             try:  # the usual case: one more in the current window
-                new = self._call("update_item", TableName=self.table, Key=pk,
-                                 UpdateExpression="ADD #count :one",
-                                 ConditionExpression="ends_us > :now",
-                                 ExpressionAttributeNames={"#count": "count"},
-                                 ExpressionAttributeValues={":one": _n(1), ":now": now_us},
-                                 ReturnValues="ALL_NEW")["Attributes"]
-                return AttemptCount(int(new["count"]["N"]),
-                                    datetime.fromisoformat(new["window_ends"]["S"]))
+                new = self._call(
+                    "update_item",
+                    TableName=self.table,
+                    Key=pk,
+                    UpdateExpression="ADD #count :one",
+                    ConditionExpression="ends_us > :now",
+                    ExpressionAttributeNames={"#count": "count"},
+                    ExpressionAttributeValues={":one": _n(1), ":now": now_us},
+                    ReturnValues="ALL_NEW",
+                )["Attributes"]
+                return AttemptCount(
+                    int(new["count"]["N"]), datetime.fromisoformat(new["window_ends"]["S"])
+                )
             except _ConditionFailed:
                 pass
             ends = now + window
             try:  # no window, or it ended: this attempt opens a new one
-                self._put({**pk, "count": _n(1), "window_ends": _s(ends.isoformat()),
-                           "ends_us": _n(int(ends.timestamp() * 1_000_000)),
-                           TTL_ATTRIBUTE: _n(_epoch(ends + SIGN_IN_GRACE))},
-                          "attribute_not_exists(pk) OR ends_us <= :now", {":now": now_us})
+                self._put(
+                    {
+                        **pk,
+                        "count": _n(1),
+                        "window_ends": _s(ends.isoformat()),
+                        "ends_us": _n(int(ends.timestamp() * 1_000_000)),
+                        TTL_ATTRIBUTE: _n(_epoch(ends + SIGN_IN_GRACE)),
+                    },
+                    "attribute_not_exists(pk) OR ends_us <= :now",
+                    {":now": now_us},
+                )
                 return AttemptCount(1, ends)
             except _ConditionFailed:
                 self._pause(attempt)  # another attempt opened the window first: count in it
@@ -1061,8 +1336,13 @@ class DynamoDBStore(Store):
         self._delete(_key("SIGNIN", _part(key)), "SIGNIN")
 
 
-def _conditional(params: dict[str, Any], condition: str | None, values: dict[str, Any] | None,
-                 names: dict[str, str] | None, return_old: bool) -> None:
+def _conditional(
+    params: dict[str, Any],
+    condition: str | None,
+    values: dict[str, Any] | None,
+    names: dict[str, str] | None,
+    return_old: bool,
+) -> None:
     if condition:
         params["ConditionExpression"] = condition
     if values:
@@ -1085,10 +1365,12 @@ def create_tables(client: Any, table: str, catalog_table: str) -> None:
     client.create_table(TableName=table, BillingMode="PAY_PER_REQUEST", **DATA_KEYS)
     client.create_table(TableName=catalog_table, BillingMode="PAY_PER_REQUEST", **CATALOG_KEYS)
     for name in (table, catalog_table):
-        client.get_waiter("table_exists").wait(TableName=name,
-                                               WaiterConfig={"Delay": 0.2, "MaxAttempts": 50})
-    client.update_time_to_live(TableName=table, TimeToLiveSpecification={
-        "Enabled": True, "AttributeName": TTL_ATTRIBUTE})
+        client.get_waiter("table_exists").wait(
+            TableName=name, WaiterConfig={"Delay": 0.2, "MaxAttempts": 50}
+        )
+    client.update_time_to_live(
+        TableName=table, TimeToLiveSpecification={"Enabled": True, "AttributeName": TTL_ATTRIBUTE}
+    )
 
 
 def delete_tables(client: Any, *tables: str) -> None:

@@ -36,8 +36,13 @@ class ImportReport:
     artifact: str | None
 
     def to_dict(self) -> dict[str, object]:
-        return {"checked": self.checked, "written": self.written, "unchanged": self.unchanged,
-                "total": self.total, "artifact": self.artifact}
+        return {
+            "checked": self.checked,
+            "written": self.written,
+            "unchanged": self.unchanged,
+            "total": self.total,
+            "artifact": self.artifact,
+        }
 
 
 def read_products(path: Path, fmt: str | None = None) -> list[Product]:
@@ -52,9 +57,16 @@ def read_products(path: Path, fmt: str | None = None) -> list[Product]:
 class CatalogImport:
     """Writes products to one catalog table and publishes the artifact; clients injectable."""
 
-    def __init__(self, table: str, *, artifact: CatalogArtifact | None = None,
-                 resource: Any = None, s3_client: Any = None, region_name: str | None = None,
-                 endpoint_url: str | None = None) -> None:
+    def __init__(
+        self,
+        table: str,
+        *,
+        artifact: CatalogArtifact | None = None,
+        resource: Any = None,
+        s3_client: Any = None,
+        region_name: str | None = None,
+        endpoint_url: str | None = None,
+    ) -> None:
         self.table_name = table
         self.artifact = artifact
         self.region_name = region_name
@@ -68,7 +80,8 @@ class CatalogImport:
             import boto3
 
             self._resource = boto3.session.Session(region_name=self.region_name).resource(
-                "dynamodb", endpoint_url=self.endpoint_url)
+                "dynamodb", endpoint_url=self.endpoint_url
+            )
         return self._resource
 
     @property
@@ -95,30 +108,38 @@ class CatalogImport:
         from tqdm import tqdm
 
         try:
-            stored = {str(item["sku"]): str(item.get("content_hash", ""))
-                      for item in self._scan("sku, content_hash")}
+            stored = {
+                str(item["sku"]): str(item.get("content_hash", ""))
+                for item in self._scan("sku, content_hash")
+            }
             latest = {p.sku: product_attributes(p) for p in products}
-            todo = [attrs for sku, attrs in latest.items()
-                    if stored.get(sku) != attrs["content_hash"]]
+            todo = [
+                attrs for sku, attrs in latest.items() if stored.get(sku) != attrs["content_hash"]
+            ]
             table = self.resource.Table(self.table_name)
-            with tqdm(total=len(todo), desc="writing", unit=" products",
-                      disable=not progress) as bar, \
-                    table.batch_writer(overwrite_by_pkeys=["sku"]) as batch:
+            with (
+                tqdm(
+                    total=len(todo), desc="writing", unit=" products", disable=not progress
+                ) as bar,
+                table.batch_writer(overwrite_by_pkeys=["sku"]) as batch,
+            ):
                 for attrs in todo:
                     batch.put_item(Item=attrs)
                     bar.update()
-            catalog = [ser.product_from(json.loads(str(item["doc"])))
-                       for item in self._scan("doc")]
+            catalog = [ser.product_from(json.loads(str(item["doc"]))) for item in self._scan("doc")]
             where = self.publish(catalog) if self.artifact is not None else None
         except (BotoCoreError, ClientError) as exc:
             raise StoreError(f"the DynamoDB import failed: {exc}") from exc
-        return ImportReport(len(products), len(todo), len(latest) - len(todo), len(catalog),
-                            where)
+        return ImportReport(len(products), len(todo), len(latest) - len(todo), len(catalog), where)
 
     def publish(self, catalog: list[Product]) -> str:
         assert self.artifact is not None
-        self.s3.put_object(Bucket=self.artifact.bucket, Key=self.artifact.key,
-                           Body=artifact_bytes(catalog), ContentType="application/gzip")
+        self.s3.put_object(
+            Bucket=self.artifact.bucket,
+            Key=self.artifact.key,
+            Body=artifact_bytes(catalog),
+            ContentType="application/gzip",
+        )
         return f"s3://{self.artifact.bucket}/{self.artifact.key}"
 
 
@@ -129,17 +150,22 @@ def cmd_import(services: Any, args: argparse.Namespace) -> int:
     products = read_products(Path(args.file), args.format)
     bucket = args.bucket or os.environ.get("VOICECART_CATALOG_BUCKET", "")
     artifact = CatalogArtifact(bucket, args.key) if bucket else None
-    job = CatalogImport(args.dynamodb, artifact=artifact, region_name=args.region,
-                        endpoint_url=args.endpoint_url)
+    job = CatalogImport(
+        args.dynamodb, artifact=artifact, region_name=args.region, endpoint_url=args.endpoint_url
+    )
     report = job.run(products, progress=not args.json and sys.stderr.isatty())
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
     else:
-        published = (f" Published the search index to {report.artifact}." if report.artifact
-                     else " No --bucket: the functions will scan the table once per container.")
-        print(f"Checked {report.checked} products: wrote {report.written}, "
-              f"{report.unchanged} unchanged. {args.dynamodb} now has {report.total}."
-              + published)
+        published = (
+            f" Published the search index to {report.artifact}."
+            if report.artifact
+            else " No --bucket: the functions will scan the table once per container."
+        )
+        print(
+            f"Checked {report.checked} products: wrote {report.written}, "
+            f"{report.unchanged} unchanged. {args.dynamodb} now has {report.total}." + published
+        )
     return 0
 
 
@@ -161,12 +187,20 @@ def register(sub: Any, add: Callable[..., argparse.ArgumentParser]) -> None:
     if parser is None:
         return
     group = parser.add_argument_group("AWS (instead of the SQLite file)")
-    group.add_argument("--dynamodb", metavar="CATALOG_TABLE",
-                       help="write to this DynamoDB catalog table (the stack's CatalogTableName)")
-    group.add_argument("--bucket", help="publish the search index to this S3 bucket "
-                                        "(default: VOICECART_CATALOG_BUCKET)")
-    group.add_argument("--key", default=CatalogArtifact.key,
-                       help=f"object key of the search index (default: {CatalogArtifact.key})")
+    group.add_argument(
+        "--dynamodb",
+        metavar="CATALOG_TABLE",
+        help="write to this DynamoDB catalog table (the stack's CatalogTableName)",
+    )
+    group.add_argument(
+        "--bucket",
+        help="publish the search index to this S3 bucket (default: VOICECART_CATALOG_BUCKET)",
+    )
+    group.add_argument(
+        "--key",
+        default=CatalogArtifact.key,
+        help=f"object key of the search index (default: {CatalogArtifact.key})",
+    )
     group.add_argument("--region", help="AWS region (default: your AWS configuration)")
     group.add_argument("--endpoint-url", help="a DynamoDB-compatible endpoint, e.g. for tests")
     local = parser.get_default("handler")

@@ -17,5 +17,7 @@ class OutboxNotifier(Notifier):
 
     def notify(self, note: Notification) -> None:
         self.store.append_notification(note)
-        log.info("parent notification", extra={"kind": note.kind, "household": note.household_id,
-                                                "text": note.message})
+        log.info(
+            "parent notification",
+            extra={"kind": note.kind, "household": note.household_id, "text": note.message},
+        )

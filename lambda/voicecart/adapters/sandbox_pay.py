@@ -22,9 +22,11 @@ class SandboxPayments(Payments):
         self.decline_tokens = decline_tokens
         self._lock = threading.Lock()
         with self._connect() as conn:
-            conn.execute("CREATE TABLE IF NOT EXISTS sandbox_ledger (idempotency_key TEXT PRIMARY KEY,"
-                         " reference TEXT NOT NULL, token TEXT NOT NULL, amount TEXT NOT NULL,"
-                         " currency TEXT NOT NULL, refunded TEXT NOT NULL DEFAULT '0')")
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS sandbox_ledger (idempotency_key TEXT PRIMARY KEY,"
+                " reference TEXT NOT NULL, token TEXT NOT NULL, amount TEXT NOT NULL,"
+                " currency TEXT NOT NULL, refunded TEXT NOT NULL DEFAULT '0')"
+            )
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -35,21 +37,26 @@ class SandboxPayments(Payments):
         finally:
             conn.close()
 
-    def charge(self, payment_token: str, amount: Decimal, currency: str,
-               idempotency_key: str) -> str:
+    def charge(
+        self, payment_token: str, amount: Decimal, currency: str, idempotency_key: str
+    ) -> str:
         if payment_token in self.decline_tokens:
             raise PaymentError("the card was declined")
         reference = derived_id("CH", idempotency_key)
         with self._lock, self._connect() as conn:
-            conn.execute("INSERT OR IGNORE INTO sandbox_ledger (idempotency_key, reference, token,"
-                         " amount, currency) VALUES (?, ?, ?, ?, ?)",
-                         (idempotency_key, reference, payment_token, str(amount), currency))
+            conn.execute(
+                "INSERT OR IGNORE INTO sandbox_ledger (idempotency_key, reference, token,"
+                " amount, currency) VALUES (?, ?, ?, ?, ?)",
+                (idempotency_key, reference, payment_token, str(amount), currency),
+            )
         return reference
 
     def refund(self, reference: str, amount: Decimal) -> None:
         with self._lock, self._connect() as conn:
-            conn.execute("UPDATE sandbox_ledger SET refunded = ? WHERE reference = ?",
-                         (str(amount), reference))
+            conn.execute(
+                "UPDATE sandbox_ledger SET refunded = ? WHERE reference = ?",
+                (str(amount), reference),
+            )
 
     def charges(self) -> list[tuple[str, Decimal, Decimal]]:
         with self._connect() as conn:

@@ -46,14 +46,24 @@ def subject(note: Notification) -> str:
 def message(note: Notification) -> str:
     """The MessageStructure=json body: a sentence for people, the record for programs."""
     record = json.dumps(ser.notification_to_dict(note), default=str)
-    return json.dumps({"default": note.message, "email": note.message, "sms": note.message,
-                       "sqs": record, "lambda": record, "http": record, "https": record,
-                       "email-json": record})
+    return json.dumps(
+        {
+            "default": note.message,
+            "email": note.message,
+            "sms": note.message,
+            "sqs": record,
+            "lambda": record,
+            "http": record,
+            "https": record,
+            "email-json": record,
+        }
+    )
 
 
 class SnsNotifier(Notifier):
-    def __init__(self, topic_arn: str, store: Store, *, client: Any = None,
-                 region_name: str | None = None) -> None:
+    def __init__(
+        self, topic_arn: str, store: Store, *, client: Any = None, region_name: str | None = None
+    ) -> None:
         self.topic_arn = topic_arn
         self.store = store
         self.region_name = region_name
@@ -68,10 +78,14 @@ class SnsNotifier(Notifier):
                     import boto3
                     from botocore.config import Config
 
-                    config = Config(retries={"mode": "standard", "max_attempts": 3},
-                                    connect_timeout=2, read_timeout=3)
+                    config = Config(
+                        retries={"mode": "standard", "max_attempts": 3},
+                        connect_timeout=2,
+                        read_timeout=3,
+                    )
                     self._client = boto3.session.Session(region_name=self.region_name).client(
-                        "sns", config=config)
+                        "sns", config=config
+                    )
         return self._client
 
     def notify(self, note: Notification) -> None:
@@ -80,15 +94,26 @@ class SnsNotifier(Notifier):
 
         try:
             self.client.publish(
-                TopicArn=self.topic_arn, Subject=subject(note), Message=message(note),
+                TopicArn=self.topic_arn,
+                Subject=subject(note),
+                Message=message(note),
                 MessageStructure="json",
                 MessageAttributes={
                     "household_id": {"DataType": "String", "StringValue": note.household_id},
-                    "kind": {"DataType": "String", "StringValue": note.kind}})
+                    "kind": {"DataType": "String", "StringValue": note.kind},
+                },
+            )
         except (BotoCoreError, ClientError) as exc:
-            log.warning("parent notification not published; it is in the outbox",
-                        extra={"kind": note.kind, "household": note.household_id,
-                               "error": type(exc).__name__})
+            log.warning(
+                "parent notification not published; it is in the outbox",
+                extra={
+                    "kind": note.kind,
+                    "household": note.household_id,
+                    "error": type(exc).__name__,
+                },
+            )
         else:
-            log.info("parent notification published",
-                     extra={"kind": note.kind, "household": note.household_id})
+            log.info(
+                "parent notification published",
+                extra={"kind": note.kind, "household": note.household_id},
+            )

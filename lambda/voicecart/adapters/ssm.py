@@ -38,8 +38,9 @@ def export_secret_key(env: MutableMapping[str, str] | None = None, client: Any =
         try:
             value = client.get_parameter(Name=name, WithDecryption=True)["Parameter"]["Value"]
         except (BotoCoreError, ClientError) as exc:
-            raise StoreError(f"cannot read the cookie signing key {name}: "
-                             f"{type(exc).__name__}") from exc
+            raise StoreError(
+                f"cannot read the cookie signing key {name}: {type(exc).__name__}"
+            ) from exc
         if len(value) < 32:
             raise StoreError(f"the cookie signing key {name} is too short (32 characters or more)")
         env["VOICECART_SECRET_KEY"] = value

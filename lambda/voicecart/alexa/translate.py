@@ -21,10 +21,14 @@ def _slots(request: IntentRequest) -> tuple[dict[str, str], dict[str, str]]:
         if slot is None or slot.value is None:
             continue
         values[name] = slot.value
-        for authority in getattr(getattr(slot, "resolutions", None),
-                                 "resolutions_per_authority", None) or []:
-            if authority.status and authority.status.code == StatusCode.ER_SUCCESS_MATCH and \
-                    authority.values:
+        for authority in (
+            getattr(getattr(slot, "resolutions", None), "resolutions_per_authority", None) or []
+        ):
+            if (
+                authority.status
+                and authority.status.code == StatusCode.ER_SUCCESS_MATCH
+                and authority.values
+            ):
                 ids[name] = authority.values[0].value.id or authority.values[0].value.name
                 break
     return values, ids

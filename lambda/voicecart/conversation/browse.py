@@ -8,6 +8,7 @@ from ..domain.catalog import Product
 from ..domain.errors import NotFound
 from .context import Context
 from .model import Reply
+from .numbers import parse_number, parse_ordinal
 
 MAX_RESULTS = 10
 
@@ -21,9 +22,15 @@ def _count(ctx: Context, count: int) -> str:
 
 
 def remember(ctx: Context, products: list[Product], query: str, position: int = 0) -> None:
-    ctx.session.update({"results": [p.sku for p in products[:MAX_RESULTS]], "pos": position,
-                        "query": query, "item": products[position].sku if products else None,
-                        "stage": "browse"})
+    ctx.session.update(
+        {
+            "results": [p.sku for p in products[:MAX_RESULTS]],
+            "pos": position,
+            "query": query,
+            "item": products[position].sku if products else None,
+            "stage": "browse",
+        }
+    )
 
 
 def current_product(ctx: Context) -> Product | None:
@@ -67,8 +74,9 @@ def _answer_search(ctx: Context, text: str, shown_as: str | None = None) -> Repl
         return ctx.ask(ctx.say("found_one", **params))
     if result.query.max_price is not None or result.query.min_price is not None:
         words = _filter_words(ctx, result.query.min_price, result.query.max_price)
-        return ctx.ask(ctx.say("found_filtered", count=_count(ctx, result.total), filter=words,
-                               **params))
+        return ctx.ask(
+            ctx.say("found_filtered", count=_count(ctx, result.total), filter=words, **params)
+        )
     return ctx.ask(ctx.say("found", count=_count(ctx, result.total), **params))
 
 
@@ -115,12 +123,15 @@ def previous_item(ctx: Context) -> Reply:
 def _position(value: str | None) -> int | None:
     if not value:
         return None
-    words = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "last": -1}
+    if value.strip().lower() == "last":
+        return -1
     match = re.search(r"\d+", value)
     if match:
         return int(match.group())
-    return words.get(value.strip().lower())
+    ordinal = parse_ordinal(value)
+    if ordinal:
+        return int(re.sub(r"\D", "", ordinal))
+    return parse_number(value)
 
 
 def select_item(ctx: Context) -> Reply:
@@ -139,9 +150,18 @@ def details(ctx: Context) -> Reply:
     product = current_product(ctx)
     if product is None:
         return ctx.ask(ctx.say("no_results"))
-    return ctx.ask(ctx.say("details", name=product.name, brand=product.brand, price=product.price,
-                           description=product.description, rating=_rating(product),
-                           reviews=product.review_count, summary=product.review_summary))
+    return ctx.ask(
+        ctx.say(
+            "details",
+            name=product.name,
+            brand=product.brand,
+            price=product.price,
+            description=product.description,
+            rating=_rating(product),
+            reviews=product.review_count,
+            summary=product.review_summary,
+        )
+    )
 
 
 def reviews(ctx: Context) -> Reply:
@@ -150,5 +170,12 @@ def reviews(ctx: Context) -> Reply:
         return ctx.ask(ctx.say("no_results"))
     if not product.review_count:
         return ctx.ask(ctx.say("reviews_none", name=product.name))
-    return ctx.ask(ctx.say("reviews", name=product.name, reviews=product.review_count,
-                           rating=_rating(product), summary=product.review_summary))
+    return ctx.ask(
+        ctx.say(
+            "reviews",
+            name=product.name,
+            reviews=product.review_count,
+            rating=_rating(product),
+            summary=product.review_summary,
+        )
+    )

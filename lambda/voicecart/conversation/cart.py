@@ -10,16 +10,19 @@ from ..domain.orders import Cart, Line
 from .browse import current_product, remember
 from .context import Context
 from .model import Reply
+from .numbers import parse_number
 
 READ_AT_MOST = 3
 
 
 def quantity(ctx: Context) -> int:
+    """AMAZON.NUMBER gives digits, but simulators and other platforms may give words."""
     raw = ctx.turn.slot("quantity")
     if raw is None:
         return 1
     match = re.search(r"\d+", raw)
-    return max(1, min(int(match.group()), 99)) if match else 1
+    value = int(match.group()) if match else parse_number(raw)
+    return max(1, min(value, 99)) if value else 1
 
 
 def resolve_item(ctx: Context) -> Product | None:
@@ -40,8 +43,10 @@ def count_words(ctx: Context, count: int) -> str:
 
 def lines_words(ctx: Context, lines: tuple[Line, ...]) -> tuple[str, int]:
     """At most three lines read aloud, and how many more there are."""
-    spoken = [ctx.say("cart_line", quantity=line.quantity, name=line.name)
-              for line in lines[:READ_AT_MOST]]
+    spoken = [
+        ctx.say("cart_line", quantity=line.quantity, name=line.name)
+        for line in lines[:READ_AT_MOST]
+    ]
     return ctx.texts.join(spoken), max(0, len(lines) - READ_AT_MOST)
 
 
@@ -52,8 +57,9 @@ def add_to_cart(ctx: Context) -> Reply:
     qty = quantity(ctx)
     cart = ctx.services.shopping.add_to_cart(ctx.household.id, product.sku, qty)
     ctx.session["stage"] = "cart"  # "buy it" now means the cart, not the item just added
-    return ctx.ask(ctx.say("added", quantity=qty, name=product.name,
-                           count=count_words(ctx, cart.item_count)))
+    return ctx.ask(
+        ctx.say("added", quantity=qty, name=product.name, count=count_words(ctx, cart.item_count))
+    )
 
 
 def describe_cart(ctx: Context, cart: Cart) -> str:
@@ -78,8 +84,9 @@ def remove_from_cart(ctx: Context) -> Reply:
     if target is None:
         return ctx.ask(ctx.say("which_item"))
     raw_qty = ctx.turn.slot("quantity")
-    _, line = ctx.services.shopping.remove_from_cart(ctx.household.id, target,
-                                                     quantity(ctx) if raw_qty else None)
+    _, line = ctx.services.shopping.remove_from_cart(
+        ctx.household.id, target, quantity(ctx) if raw_qty else None
+    )
     if line is None:
         return ctx.ask(ctx.say("not_in_cart", item=named or "that"))
     return ctx.ask(ctx.say("removed", name=line.name))

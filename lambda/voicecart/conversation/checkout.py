@@ -21,13 +21,14 @@ from ..ports import PaymentError
 from .cart import lines_words, quantity, resolve_item
 from .context import Context
 from .model import Card, Reply
+from .numbers import parse_digits
 
 PENDING_FOR = timedelta(minutes=10)
 
 
 # ---- starting a purchase -------------------------------------------------------------
 def buy(ctx: Context) -> Reply:
-    """"Buy it" / "buy paper towels": the named or current item; with neither, the cart."""
+    """ "Buy it" / "buy paper towels": the named or current item; with neither, the cart."""
     if ctx.turn.slot("item") or (ctx.session.get("stage") == "browse" and ctx.session.get("item")):
         product = resolve_item(ctx)
         if product is None:
@@ -37,7 +38,7 @@ def buy(ctx: Context) -> Reply:
 
 
 def checkout(ctx: Context) -> Reply:
-    """"Check out": everything in the cart."""
+    """ "Check out": everything in the cart."""
     cart = ctx.services.shopping.cart(ctx.household.id)
     if cart.is_empty:
         return ctx.ask(ctx.say("nothing_to_buy"))
@@ -55,19 +56,35 @@ def reorder(ctx: Context) -> Reply:
     return _quote(ctx, (line,), Action.REORDER, from_cart=False, intro=intro)
 
 
-def _quote(ctx: Context, lines: tuple[Line, ...], action: Action, from_cart: bool,
-           intro: str = "") -> Reply:
+def _quote(
+    ctx: Context, lines: tuple[Line, ...], action: Action, from_cart: bool, intro: str = ""
+) -> Reply:
     quote = ctx.services.purchases.quote(ctx.household, lines)
     now = ctx.services.clock.now()
-    ctx.services.store.put_pending(PendingPurchase(
-        household_id=ctx.household.id, device_id=ctx.device_id, profile_id=ctx.profile.id,
-        action=action.value, lines=quote.lines, total=quote.total, idempotency_key=new_key(),
-        created_at=now, expires_at=now + PENDING_FOR))
+    ctx.services.store.put_pending(
+        PendingPurchase(
+            household_id=ctx.household.id,
+            device_id=ctx.device_id,
+            profile_id=ctx.profile.id,
+            action=action.value,
+            lines=quote.lines,
+            total=quote.total,
+            idempotency_key=new_key(),
+            created_at=now,
+            expires_at=now + PENDING_FOR,
+        )
+    )
     ctx.session.update({"stage": "confirm", "from_cart": from_cart})
     words, more = lines_words(ctx, quote.lines)
-    params = dict(seller=quote.seller, lines=words, address=quote.address,
-                  delivery=quote.delivery_date, total=quote.total, brand=quote.payment_brand,
-                  last4=quote.payment_last4)
+    params = dict(
+        seller=quote.seller,
+        lines=words,
+        address=quote.address,
+        delivery=quote.delivery_date,
+        total=quote.total,
+        brand=quote.payment_brand,
+        last4=quote.payment_last4,
+    )
     summary = ctx.say("summary_more", more=more, **params) if more else ctx.say("summary", **params)
     return ctx.ask(f"{intro} {summary}".strip(), ctx.say("fallback_confirm"))
 
@@ -120,7 +137,9 @@ def voice_code(ctx: Context) -> Reply:
     if pending is None:
         # Nothing to confirm: the code is neither checked nor counted, and never repeated.
         return ctx.ask(ctx.say("expired_pending" if expired else "nothing_pending_code"))
-    code = ctx.turn.slot("code") or ""
+    said = ctx.turn.slot("code") or ""
+    # "one two three four" and "1234" are the same code; anything else is re-asked.
+    code = said if said.isdigit() else (parse_digits(said) or said)
     if pending.action == Action.APPROVE.value:
         return _approve(ctx, pending, code)
     return _attempt(ctx, pending, code)
@@ -139,8 +158,13 @@ def cancel_pending(ctx: Context) -> bool:
 # ---- carrying out ----------------------------------------------------------------------
 def _attempt(ctx: Context, pending: PendingPurchase, code: str | None) -> Reply:
     try:
-        result = ctx.services.purchases.attempt(ctx.actor, pending.lines, pending.idempotency_key,
-                                                code=code, action=Action(pending.action))
+        result = ctx.services.purchases.attempt(
+            ctx.actor,
+            pending.lines,
+            pending.idempotency_key,
+            code=code,
+            action=Action(pending.action),
+        )
     except PaymentError:
         _drop_pending(ctx)
         return ctx.ask(ctx.say("reason.payment_failed"))
@@ -157,17 +181,20 @@ def _answer(ctx: Context, pending: PendingPurchase, result: PurchaseResult) -> R
     if decision.outcome is Outcome.NEEDS_APPROVAL:
         _drop_pending(ctx)
         words, _ = lines_words(ctx, pending.lines)
-        return ctx.ask(ctx.say("queued", name=words),
-                       card=Card(ctx.say("queued_card_title"), words))
+        return ctx.ask(
+            ctx.say("queued", name=words), card=Card(ctx.say("queued_card_title"), words)
+        )
     if decision.outcome is Outcome.NEEDS_CODE:
         return _ask_code(ctx, pending, decision.reason, decision.params)
     _drop_pending(ctx)
-    return ctx.ask(f"{reason_text(ctx, decision.reason, decision.params)} "
-                   f"{ctx.say('anything_else')}")
+    return ctx.ask(
+        f"{reason_text(ctx, decision.reason, decision.params)} {ctx.say('anything_else')}"
+    )
 
 
-def _ask_code(ctx: Context, pending: PendingPurchase, reason: str,
-              params: dict[str, object]) -> Reply:
+def _ask_code(
+    ctx: Context, pending: PendingPurchase, reason: str, params: dict[str, object]
+) -> Reply:
     if pending.stage != "code":
         ctx.services.store.put_pending(replace(pending, stage="code"))
     ctx.session["stage"] = "code"
@@ -198,16 +225,26 @@ def _placed(ctx: Context, order: Order) -> Reply:
     minutes = int(ctx.services.purchases.policy.cancel_window.total_seconds() // 60)
     payment = ctx.household.payment
     words, _ = lines_words(ctx, order.lines)
-    card_lines = "\n".join(f"{line.quantity} x {line.name}  {ctx.texts.money(line.subtotal)}"
-                           for line in order.lines)
-    card = Card(ctx.say("placed_card_title", order_id=order.id),
-                ctx.say("placed_card", lines=card_lines, total=order.total,
-                        delivery=order.delivery_date,
-                        address=ctx.household.address.spoken() if ctx.household.address else "",
-                        brand=payment.brand if payment else "", last4=payment.last4 if payment else "",
-                        minutes=minutes))
-    return ctx.ask(ctx.say("placed", total=order.total,
-                           delivery=order.delivery_date, minutes=minutes), card=card)
+    card_lines = "\n".join(
+        f"{line.quantity} x {line.name}  {ctx.texts.money(line.subtotal)}" for line in order.lines
+    )
+    card = Card(
+        ctx.say("placed_card_title", order_id=order.id),
+        ctx.say(
+            "placed_card",
+            lines=card_lines,
+            total=order.total,
+            delivery=order.delivery_date,
+            address=ctx.household.address.spoken() if ctx.household.address else "",
+            brand=payment.brand if payment else "",
+            last4=payment.last4 if payment else "",
+            minutes=minutes,
+        ),
+    )
+    return ctx.ask(
+        ctx.say("placed", total=order.total, delivery=order.delivery_date, minutes=minutes),
+        card=card,
+    )
 
 
 # ---- approvals -------------------------------------------------------------------------
@@ -219,18 +256,33 @@ def approvals(ctx: Context) -> Reply:
     if not waiting:
         return ctx.ask(ctx.say("no_requests"))
     first = waiting[-1]  # oldest first: the one that has waited longest
-    ctx.services.store.put_pending(PendingPurchase(
-        household_id=ctx.household.id, device_id=ctx.device_id, profile_id=ctx.profile.id,
-        action=Action.APPROVE.value, lines=first.lines, total=first.total,
-        idempotency_key=new_key(), created_at=now, expires_at=now + PENDING_FOR,
-        approval_id=first.id))
+    ctx.services.store.put_pending(
+        PendingPurchase(
+            household_id=ctx.household.id,
+            device_id=ctx.device_id,
+            profile_id=ctx.profile.id,
+            action=Action.APPROVE.value,
+            lines=first.lines,
+            total=first.total,
+            idempotency_key=new_key(),
+            created_at=now,
+            expires_at=now + PENDING_FOR,
+            approval_id=first.id,
+        )
+    )
     ctx.session["stage"] = "confirm"
     words, _ = lines_words(ctx, first.lines)
     if len(waiting) > 1:
-        return ctx.ask(ctx.say("request_more", count=len(waiting), requester=first.requested_by,
-                               lines=words, total=first.total))
-    return ctx.ask(ctx.say("request", requester=first.requested_by, lines=words,
-                           total=first.total))
+        return ctx.ask(
+            ctx.say(
+                "request_more",
+                count=len(waiting),
+                requester=first.requested_by,
+                lines=words,
+                total=first.total,
+            )
+        )
+    return ctx.ask(ctx.say("request", requester=first.requested_by, lines=words, total=first.total))
 
 
 def _approve(ctx: Context, pending: PendingPurchase, code: str | None) -> Reply:
@@ -245,14 +297,20 @@ def _approve(ctx: Context, pending: PendingPurchase, code: str | None) -> Reply:
     decision = result.decision
     if decision.outcome is Outcome.ALLOW and result.order is not None and result.approval:
         _drop_pending(ctx)
-        return ctx.ask(ctx.say("request_approved", requester=result.approval.requested_by,
-                               total=result.order.total,
-                               delivery=result.order.delivery_date))
+        return ctx.ask(
+            ctx.say(
+                "request_approved",
+                requester=result.approval.requested_by,
+                total=result.order.total,
+                delivery=result.order.delivery_date,
+            )
+        )
     if decision.outcome is Outcome.NEEDS_CODE:
         return _ask_code(ctx, pending, decision.reason, decision.params)
     _drop_pending(ctx)
-    return ctx.ask(f"{reason_text(ctx, decision.reason, decision.params)} "
-                   f"{ctx.say('anything_else')}")
+    return ctx.ask(
+        f"{reason_text(ctx, decision.reason, decision.params)} {ctx.say('anything_else')}"
+    )
 
 
 def _decline(ctx: Context, pending: PendingPurchase) -> Reply:
@@ -280,8 +338,11 @@ def order_status(ctx: Context) -> Reply:
         return ctx.ask(ctx.say("no_orders"))
     words, _ = lines_words(ctx, order.lines)
     local = order.placed_at.date()
-    return ctx.ask(ctx.say(f"status_{order.status.value}", lines=words,
-                           placed=local, delivery=order.delivery_date))
+    return ctx.ask(
+        ctx.say(
+            f"status_{order.status.value}", lines=words, placed=local, delivery=order.delivery_date
+        )
+    )
 
 
 def cancel_order(ctx: Context) -> Reply:
@@ -296,8 +357,7 @@ def cancel_order(ctx: Context) -> Reply:
             return ctx.ask(ctx.say("cancel_too_late", reason=str(exc)))
     words, _ = lines_words(ctx, order.lines)
     ctx.session["cancel_order"] = order.id
-    return ctx.ask(ctx.say("cancel_confirm", lines=words,
-                           total=order.total))
+    return ctx.ask(ctx.say("cancel_confirm", lines=words, total=order.total))
 
 
 def _cancel_confirmed(ctx: Context) -> Reply:

@@ -48,8 +48,14 @@ class Context:
         return self.texts.say(key, **params)
 
     def ask(self, speech: str, reprompt: str | None = None, card: Card | None = None) -> Reply:
-        return Reply(speech, reprompt or self.texts.say("reprompt_main"), card, False,
-                     dict(self.session), self.path)
+        return Reply(
+            speech,
+            reprompt or self.texts.say("reprompt_main"),
+            card,
+            False,
+            dict(self.session),
+            self.path,
+        )
 
     def tell(self, speech: str, card: Card | None = None) -> Reply:
         return Reply(speech, None, card, True, {}, self.path)

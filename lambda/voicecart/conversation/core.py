@@ -26,14 +26,14 @@ Handler = Callable[[Context], Reply]
 def launch(ctx: Context) -> Reply:
     ctx.session.clear()
     if ctx.profile.role is Role.ADULT:
-        waiting = ctx.services.store.list_approvals(ctx.household.id, ApprovalStatus.PENDING,
-                                                    ctx.services.clock.now())
+        waiting = ctx.services.store.list_approvals(
+            ctx.household.id, ApprovalStatus.PENDING, ctx.services.clock.now()
+        )
         if waiting:
             return ctx.ask(ctx.say("welcome_approvals", count=_requests(len(waiting))))
     basket = ctx.services.shopping.cart(ctx.household.id)
     if not basket.is_empty:
-        return ctx.ask(ctx.say("welcome_back_cart",
-                               count=cart.count_words(ctx, basket.item_count)))
+        return ctx.ask(ctx.say("welcome_back_cart", count=cart.count_words(ctx, basket.item_count)))
     return ctx.ask(ctx.say("welcome"))
 
 
@@ -60,7 +60,7 @@ def stop(ctx: Context) -> Reply:
 
 
 def cancel(ctx: Context) -> Reply:
-    """"Cancel" stops what is waiting for a yes if anything is; otherwise it ends the visit."""
+    """ "Cancel" stops what is waiting for a yes if anything is; otherwise it ends the visit."""
     if checkout.cancel_pending(ctx):
         return ctx.ask(ctx.say("declined_ok"))
     return stop(ctx)
@@ -110,8 +110,9 @@ HANDLERS: dict[str, Handler] = {
 
 
 class Conversation:
-    def __init__(self, services: CoreServices, extra_handlers: dict[str, Handler] | None = None
-                 ) -> None:
+    def __init__(
+        self, services: CoreServices, extra_handlers: dict[str, Handler] | None = None
+    ) -> None:
         self.services = services
         self.handlers = {**HANDLERS, **(extra_handlers or {})}
 
@@ -124,8 +125,12 @@ class Conversation:
         if household is None:
             if turn.kind == SESSION_ENDED:
                 return Reply("", end_session=True, path="session_ended")
-            return Reply(texts.say("not_linked"), card=Card("Link your account", "", True),
-                         end_session=True, path="not_linked")
+            return Reply(
+                texts.say("not_linked"),
+                card=Card("Link your account", "", True),
+                end_session=True,
+                path="not_linked",
+            )
         profile = self.services.households.profile_for(household, turn.person_id)
         ctx = Context(turn, self.services, texts, household, profile, dict(turn.session))
         handler = self._handler(turn)

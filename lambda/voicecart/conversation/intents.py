@@ -4,23 +4,23 @@ interaction model (interaction_models/), the platform adapters and the core."""
 from __future__ import annotations
 
 # custom intents -> their slot names
-SEARCH = "SearchIntent"                # query: AMAZON.SearchQuery ("find {query}")
+SEARCH = "SearchIntent"  # query: AMAZON.SearchQuery ("find {query}")
 BROWSE_CATEGORY = "BrowseCategoryIntent"  # category: CATEGORY ("show me {category}")
-SELECT_ITEM = "SelectItemIntent"       # ordinal: AMAZON.Ordinal, position: AMAZON.NUMBER
-DETAILS = "DetailsIntent"              # "tell me more"
-REVIEWS = "ReviewsIntent"              # "read reviews"
-ADD_TO_CART = "AddToCartIntent"        # item: ITEM_NAME, quantity: AMAZON.NUMBER
-CART_CONTENTS = "CartContentsIntent"   # "what's in my cart"
+SELECT_ITEM = "SelectItemIntent"  # ordinal: AMAZON.Ordinal, position: AMAZON.NUMBER
+DETAILS = "DetailsIntent"  # "tell me more"
+REVIEWS = "ReviewsIntent"  # "read reviews"
+ADD_TO_CART = "AddToCartIntent"  # item: ITEM_NAME, quantity: AMAZON.NUMBER
+CART_CONTENTS = "CartContentsIntent"  # "what's in my cart"
 REMOVE_FROM_CART = "RemoveFromCartIntent"  # item: ITEM_NAME, quantity: AMAZON.NUMBER
-EMPTY_CART = "EmptyCartIntent"         # "empty my cart"
-BUY = "BuyIntent"                      # item: ITEM_NAME, quantity: AMAZON.NUMBER ("buy it")
-CHECKOUT = "CheckoutIntent"            # "check out", "buy what's in my cart"
-REORDER = "ReorderIntent"              # item: ITEM_NAME ("reorder coffee", "order my usual")
-ORDER_STATUS = "OrderStatusIntent"     # "where is my order"
-CANCEL_ORDER = "CancelOrderIntent"     # "cancel my last order"
-APPROVALS = "ApprovalsIntent"          # "any purchase requests?"
-VOICE_CODE = "VoiceCodeIntent"         # code: AMAZON.FOUR_DIGIT_NUMBER
-GIFT_FINDER = "GiftFinderIntent"       # age: AMAZON.NUMBER, budget: AMAZON.NUMBER, kind: GIFT_KIND
+EMPTY_CART = "EmptyCartIntent"  # "empty my cart"
+BUY = "BuyIntent"  # item: ITEM_NAME, quantity: AMAZON.NUMBER ("buy it")
+CHECKOUT = "CheckoutIntent"  # "check out", "buy what's in my cart"
+REORDER = "ReorderIntent"  # item: ITEM_NAME ("reorder coffee", "order my usual")
+ORDER_STATUS = "OrderStatusIntent"  # "where is my order"
+CANCEL_ORDER = "CancelOrderIntent"  # "cancel my last order"
+APPROVALS = "ApprovalsIntent"  # "any purchase requests?"
+VOICE_CODE = "VoiceCodeIntent"  # code: AMAZON.FOUR_DIGIT_NUMBER
+GIFT_FINDER = "GiftFinderIntent"  # age: AMAZON.NUMBER, budget: AMAZON.NUMBER, kind: GIFT_KIND
 
 # built-in intents (Alexa names; the Dialogflow agent maps to the same names)
 YES = "AMAZON.YesIntent"
@@ -45,9 +45,25 @@ SLOTS: dict[str, tuple[str, ...]] = {
     GIFT_FINDER: ("age", "budget", "kind"),
 }
 
-CUSTOM = (SEARCH, BROWSE_CATEGORY, SELECT_ITEM, DETAILS, REVIEWS, ADD_TO_CART, CART_CONTENTS,
-          REMOVE_FROM_CART, EMPTY_CART, BUY, CHECKOUT, REORDER, ORDER_STATUS, CANCEL_ORDER, APPROVALS,
-          VOICE_CODE, GIFT_FINDER)
+CUSTOM = (
+    SEARCH,
+    BROWSE_CATEGORY,
+    SELECT_ITEM,
+    DETAILS,
+    REVIEWS,
+    ADD_TO_CART,
+    CART_CONTENTS,
+    REMOVE_FROM_CART,
+    EMPTY_CART,
+    BUY,
+    CHECKOUT,
+    REORDER,
+    ORDER_STATUS,
+    CANCEL_ORDER,
+    APPROVALS,
+    VOICE_CODE,
+    GIFT_FINDER,
+)
 BUILT_IN = (YES, NO, NEXT, PREVIOUS, HELP, STOP, CANCEL, FALLBACK, NAVIGATE_HOME)
 ALL = CUSTOM + BUILT_IN
 

@@ -90,11 +90,13 @@ def product_from_dict(raw: dict[str, object]) -> Product:
     synonyms_raw = raw.get("synonyms") or ()
     if isinstance(synonyms_raw, str):
         synonyms = tuple(s.strip() for s in synonyms_raw.split("|") if s.strip())
+    elif isinstance(synonyms_raw, list | tuple):
+        synonyms = tuple(str(s).strip() for s in synonyms_raw if str(s).strip())
     else:
-        synonyms = tuple(str(s).strip() for s in synonyms_raw if str(s).strip())  # type: ignore[union-attr]
+        raise ValidationError("synonyms must be a list or a |-separated text")
     try:
-        rating = float(raw.get("rating") or 0)
-        review_count = int(raw.get("review_count") or 0)
+        rating = float(str(raw.get("rating") or 0))
+        review_count = int(str(raw.get("review_count") or 0))
     except (TypeError, ValueError) as exc:
         raise ValidationError(f"rating or review_count is not a number: {exc}") from exc
     if not 0 <= rating <= 5:
@@ -128,7 +130,7 @@ def parse_products(text: str, fmt: str) -> Iterator[tuple[int, Product]]:
         if isinstance(data, dict):
             data = data.get("products", [])
         if not isinstance(data, list):
-            raise ValidationError("JSON must be a list of products or {\"products\": [...]}")
+            raise ValidationError('JSON must be a list of products or {"products": [...]}')
         for index, raw in enumerate(data, start=1):
             if not isinstance(raw, dict):
                 raise ValidationError(f"item {index}: not an object")

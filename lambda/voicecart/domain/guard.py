@@ -11,20 +11,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 from .household import Household, Mode, Profile, Role
 from .orders import Line
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     ALLOW = "allow"
     NEEDS_CODE = "needs_code"
     NEEDS_APPROVAL = "needs_approval"
     DENY = "deny"
 
 
-class Action(str, Enum):
+class Action(StrEnum):
     BUY = "buy"
     REORDER = "reorder"
     APPROVE = "approve"
@@ -143,8 +143,9 @@ def _budget_decision(attempt: Attempt) -> Decision | None:
         return _deny("over_daily_budget", limit=profile.daily_budget, left=left, name=profile.name)
     if profile.monthly_budget is not None and attempt.spent_month + total > profile.monthly_budget:
         left = max(Decimal("0"), profile.monthly_budget - attempt.spent_month)
-        return _deny("over_monthly_budget", limit=profile.monthly_budget, left=left,
-                     name=profile.name)
+        return _deny(
+            "over_monthly_budget", limit=profile.monthly_budget, left=left, name=profile.name
+        )
     return None
 
 

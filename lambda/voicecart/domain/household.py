@@ -5,20 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import time
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 from .catalog import AGE_RESTRICTED_CATEGORIES
 from .errors import ValidationError
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     ADULT = "adult"
     TEEN = "teen"
     CHILD = "child"
     GUEST = "guest"
 
 
-class Mode(str, Enum):
+class Mode(StrEnum):
     ALLOWED = "allowed"
     NEEDS_APPROVAL = "needs_approval"
     DISABLED = "disabled"
@@ -94,24 +94,47 @@ class Profile:
 def default_profile(household_id: str, profile_id: str, name: str, role: Role) -> Profile:
     """The defaults PRODUCT.md promises for each role."""
     if role is Role.CHILD:
-        return Profile(profile_id, household_id, name, role, Mode.NEEDS_APPROVAL,
-                       per_order_limit=Decimal("50.00"), daily_budget=Decimal("50.00"),
-                       monthly_budget=Decimal("100.00"))
+        return Profile(
+            profile_id,
+            household_id,
+            name,
+            role,
+            Mode.NEEDS_APPROVAL,
+            per_order_limit=Decimal("50.00"),
+            daily_budget=Decimal("50.00"),
+            monthly_budget=Decimal("100.00"),
+        )
     if role is Role.TEEN:
-        return Profile(profile_id, household_id, name, role, Mode.ALLOWED,
-                       per_order_limit=Decimal("75.00"), daily_budget=Decimal("75.00"),
-                       monthly_budget=Decimal("200.00"),
-                       quiet_hours=QuietHours(time(22, 0), time(7, 0)))
+        return Profile(
+            profile_id,
+            household_id,
+            name,
+            role,
+            Mode.ALLOWED,
+            per_order_limit=Decimal("75.00"),
+            daily_budget=Decimal("75.00"),
+            monthly_budget=Decimal("200.00"),
+            quiet_hours=QuietHours(time(22, 0), time(7, 0)),
+        )
     if role is Role.GUEST:
-        return Profile(profile_id, household_id, name, role, Mode.ALLOWED,
-                       per_order_limit=Decimal("100.00"), daily_budget=Decimal("200.00"))
+        return Profile(
+            profile_id,
+            household_id,
+            name,
+            role,
+            Mode.ALLOWED,
+            per_order_limit=Decimal("100.00"),
+            daily_budget=Decimal("200.00"),
+        )
     return Profile(profile_id, household_id, name, role, Mode.ALLOWED)
 
 
 def validate_profile(profile: Profile) -> None:
-    for label, amount in (("per-order limit", profile.per_order_limit),
-                          ("daily budget", profile.daily_budget),
-                          ("monthly budget", profile.monthly_budget)):
+    for label, amount in (
+        ("per-order limit", profile.per_order_limit),
+        ("daily budget", profile.daily_budget),
+        ("monthly budget", profile.monthly_budget),
+    ):
         if amount is not None and amount < 0:
             raise ValidationError(f"{label} cannot be negative")
     if not profile.name.strip():

@@ -55,8 +55,13 @@ class Households:
         self.store.put_profile(profile)
         return profile
 
-    def set_code(self, household_id: str, new_code: str, current_code: str | None = None,
-                 parent_authenticated: bool = False) -> Household:
+    def set_code(
+        self,
+        household_id: str,
+        new_code: str,
+        current_code: str | None = None,
+        parent_authenticated: bool = False,
+    ) -> Household:
         """Set or change the voice code: needs the current code or a signed-in parent."""
         household = self.get(household_id)
         if household.has_code and not parent_authenticated:
@@ -70,14 +75,20 @@ class Households:
         self.store.put_household(updated)
         return updated
 
-    def update_settings(self, household_id: str, *, voice_purchasing: bool | None = None,
-                        code_required: bool | None = None) -> Household:
+    def update_settings(
+        self,
+        household_id: str,
+        *,
+        voice_purchasing: bool | None = None,
+        code_required: bool | None = None,
+    ) -> Household:
         household = self.get(household_id)
-        changes: dict[str, bool] = {}
-        if voice_purchasing is not None:
-            changes["voice_purchasing"] = voice_purchasing
-        if code_required is not None:
-            changes["code_required"] = code_required
-        updated = replace(household, **changes)
+        updated = replace(
+            household,
+            voice_purchasing=household.voice_purchasing
+            if voice_purchasing is None
+            else voice_purchasing,
+            code_required=household.code_required if code_required is None else code_required,
+        )
         self.store.put_household(updated)
         return updated

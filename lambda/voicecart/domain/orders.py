@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from enum import Enum
+from enum import StrEnum
 
 from .catalog import Product
 from .errors import Conflict, ValidationError
@@ -41,19 +41,30 @@ class Line:
 
     @classmethod
     def of(cls, product: Product, quantity: int = 1) -> Line:
-        return cls(product.sku, product.name, product.category, quantity, product.price,
-                   product.restricted)
+        return cls(
+            product.sku, product.name, product.category, quantity, product.price, product.restricted
+        )
 
     def to_dict(self) -> dict[str, object]:
-        return {"sku": self.sku, "name": self.name, "category": self.category,
-                "quantity": self.quantity, "unit_price": str(self.unit_price),
-                "age_restricted": self.age_restricted}
+        return {
+            "sku": self.sku,
+            "name": self.name,
+            "category": self.category,
+            "quantity": self.quantity,
+            "unit_price": str(self.unit_price),
+            "age_restricted": self.age_restricted,
+        }
 
     @classmethod
     def from_dict(cls, raw: dict[str, object]) -> Line:
-        return cls(str(raw["sku"]), str(raw["name"]), str(raw["category"]),
-                   int(raw["quantity"]), Decimal(str(raw["unit_price"])),  # type: ignore[call-overload]
-                   bool(raw.get("age_restricted", False)))
+        return cls(
+            str(raw["sku"]),
+            str(raw["name"]),
+            str(raw["category"]),
+            int(str(raw["quantity"])),
+            Decimal(str(raw["unit_price"])),
+            bool(raw.get("age_restricted", False)),
+        )
 
 
 def subtotal(lines: Iterable[Line]) -> Decimal:
@@ -100,7 +111,7 @@ class Cart:
         return replace(self, lines=())
 
 
-class OrderStatus(str, Enum):
+class OrderStatus(StrEnum):
     PLACED = "placed"
     SHIPPED = "shipped"
     DELIVERED = "delivered"
@@ -122,15 +133,23 @@ class Quote:
     payment_last4: str
 
 
-def make_quote(lines: Iterable[Line], tax_rate: Decimal, seller: str, address: str,
-               delivery_date: date, payment_brand: str, payment_last4: str) -> Quote:
+def make_quote(
+    lines: Iterable[Line],
+    tax_rate: Decimal,
+    seller: str,
+    address: str,
+    delivery_date: date,
+    payment_brand: str,
+    payment_last4: str,
+) -> Quote:
     items = tuple(lines)
     if not items:
         raise ValidationError("there is nothing to buy")
     sub = subtotal(items)
     tax = money(sub * tax_rate)
-    return Quote(items, sub, tax, sub + tax, seller, address, delivery_date,
-                 payment_brand, payment_last4)
+    return Quote(
+        items, sub, tax, sub + tax, seller, address, delivery_date, payment_brand, payment_last4
+    )
 
 
 def delivery_estimate(placed_at: datetime, business_days: int = 2) -> date:

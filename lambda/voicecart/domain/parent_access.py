@@ -46,13 +46,21 @@ class ParentLogin:
     updated_at: datetime
 
     def to_dict(self) -> dict[str, object]:
-        return {"household_id": self.household_id, "email": self.email,
-                "password_hash": self.password_hash, "updated_at": self.updated_at.isoformat()}
+        return {
+            "household_id": self.household_id,
+            "email": self.email,
+            "password_hash": self.password_hash,
+            "updated_at": self.updated_at.isoformat(),
+        }
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> ParentLogin:
-        return cls(raw["household_id"], raw["email"], raw["password_hash"],
-                   datetime.fromisoformat(raw["updated_at"]))
+        return cls(
+            raw["household_id"],
+            raw["email"],
+            raw["password_hash"],
+            datetime.fromisoformat(raw["updated_at"]),
+        )
 
 
 @dataclass(frozen=True)
@@ -69,16 +77,26 @@ class ApiToken:
         return self.revoked_at is None
 
     def to_dict(self) -> dict[str, object]:
-        return {"id": self.id, "household_id": self.household_id, "label": self.label,
-                "token_hash": self.token_hash, "created_at": self.created_at.isoformat(),
-                "revoked_at": self.revoked_at.isoformat() if self.revoked_at else None}
+        return {
+            "id": self.id,
+            "household_id": self.household_id,
+            "label": self.label,
+            "token_hash": self.token_hash,
+            "created_at": self.created_at.isoformat(),
+            "revoked_at": self.revoked_at.isoformat() if self.revoked_at else None,
+        }
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> ApiToken:
         revoked = raw.get("revoked_at")
-        return cls(raw["id"], raw["household_id"], raw["label"], raw["token_hash"],
-                   datetime.fromisoformat(raw["created_at"]),
-                   datetime.fromisoformat(revoked) if revoked else None)
+        return cls(
+            raw["id"],
+            raw["household_id"],
+            raw["label"],
+            raw["token_hash"],
+            datetime.fromisoformat(raw["created_at"]),
+            datetime.fromisoformat(revoked) if revoked else None,
+        )
 
 
 @dataclass(frozen=True)
@@ -120,8 +138,9 @@ class ParentAccess:
         self._dummy_hash: str | None = None
 
     # ---- the household password ----------------------------------------------------
-    def set_password(self, household_id: str, password: str,
-                     email: str | None = None) -> ParentLogin:
+    def set_password(
+        self, household_id: str, password: str, email: str | None = None
+    ) -> ParentLogin:
         if self.store.get_household(household_id) is None:
             raise NotFound("no such household")
         current = self.store.get_parent_login(household_id)
@@ -224,5 +243,14 @@ class ParentAccess:
         return record.household_id
 
 
-__all__ = ["ApiToken", "AttemptCount", "AttemptPolicy", "ParentAccess", "ParentLogin",
-           "SignInRefused", "TooManyAttempts", "hash_token", "normalize_email"]
+__all__ = [
+    "ApiToken",
+    "AttemptCount",
+    "AttemptPolicy",
+    "ParentAccess",
+    "ParentLogin",
+    "SignInRefused",
+    "TooManyAttempts",
+    "hash_token",
+    "normalize_email",
+]

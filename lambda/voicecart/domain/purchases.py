@@ -8,7 +8,7 @@ or refuses. Every attempt leaves an audit entry; the parent hears about the ones
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -51,8 +51,14 @@ def counter_keys(household_id: str, profile_id: str, local_now: datetime) -> tup
 
 
 class Purchases:
-    def __init__(self, store: Store, notifier: Notifier, payments: Payments, clock: Clock,
-                 policy: GuardPolicy | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        notifier: Notifier,
+        payments: Payments,
+        clock: Clock,
+        policy: GuardPolicy | None = None,
+    ) -> None:
         self.store = store
         self.notifier = notifier
         self.payments = payments
@@ -63,13 +69,25 @@ class Purchases:
     def quote(self, household: Household, lines: tuple[Line, ...]) -> Quote:
         if household.address is None or household.payment is None:
             raise ValidationError("the household needs an address and a payment method")
-        return make_quote(lines, household.tax_rate, household.seller,
-                          household.address.spoken(), delivery_estimate(self._local_now(household)),
-                          household.payment.brand, household.payment.last4)
+        return make_quote(
+            lines,
+            household.tax_rate,
+            household.seller,
+            household.address.spoken(),
+            delivery_estimate(self._local_now(household)),
+            household.payment.brand,
+            household.payment.last4,
+        )
 
     # ---- buying --------------------------------------------------------------------
-    def attempt(self, actor: Actor, lines: tuple[Line, ...], idempotency_key: str,
-                code: str | None = None, action: Action = Action.BUY) -> PurchaseResult:
+    def attempt(
+        self,
+        actor: Actor,
+        lines: tuple[Line, ...],
+        idempotency_key: str,
+        code: str | None = None,
+        action: Action = Action.BUY,
+    ) -> PurchaseResult:
         """One try at buying `lines`. `code` is what the shopper said, if anything."""
         quote = self.quote(actor.household, lines)
         state = self._guard_state(actor, lines, code)
@@ -81,8 +99,9 @@ class Purchases:
         decision = evaluate(self._attempt(actor, action, quote, code is not None, state))
         return self._carry_out(actor, action, quote, decision, idempotency_key)
 
-    def _carry_out(self, actor: Actor, action: Action, quote: Quote, decision: Decision,
-                   key: str) -> PurchaseResult:
+    def _carry_out(
+        self, actor: Actor, action: Action, quote: Quote, decision: Decision, key: str
+    ) -> PurchaseResult:
         if decision.outcome is Outcome.ALLOW:
             return self._place(actor, action, quote, key, decision)
         if decision.outcome is Outcome.NEEDS_APPROVAL:
@@ -92,18 +111,35 @@ class Purchases:
         self._audit(actor, action, quote.lines, quote.total, decision)
         return PurchaseResult(decision)
 
-    def _place(self, actor: Actor, action: Action, quote: Quote, key: str,
-               decision: Decision, approval: Approval | None = None,
-               for_profile: Profile | None = None) -> PurchaseResult:
+    def _place(
+        self,
+        actor: Actor,
+        action: Action,
+        quote: Quote,
+        key: str,
+        decision: Decision,
+        approval: Approval | None = None,
+        for_profile: Profile | None = None,
+    ) -> PurchaseResult:
         profile = for_profile or actor.profile
         now = self.clock.now()
         local = self._local_now(actor.household)
         order = Order(
-            id=derived_id("VC", key), household_id=actor.household.id, profile_id=profile.id,
-            lines=quote.lines, subtotal=quote.subtotal, tax=quote.tax, total=quote.total,
-            status=OrderStatus.PLACED, placed_at=now, delivery_date=quote.delivery_date,
-            channel=actor.channel, device_id=actor.device_id,
-            approval_id=approval.id if approval else None, idempotency_key=key)
+            id=derived_id("VC", key),
+            household_id=actor.household.id,
+            profile_id=profile.id,
+            lines=quote.lines,
+            subtotal=quote.subtotal,
+            tax=quote.tax,
+            total=quote.total,
+            status=OrderStatus.PLACED,
+            placed_at=now,
+            delivery_date=quote.delivery_date,
+            channel=actor.channel,
+            device_id=actor.device_id,
+            approval_id=approval.id if approval else None,
+            idempotency_key=key,
+        )
         day_key, month_key = counter_keys(actor.household.id, profile.id, local)
         # A parent's approval is an explicit override of the child's budget; the spend
         # still counts against the child's counters.
@@ -121,12 +157,17 @@ class Purchases:
         order = replace(order, payment_ref=ref)
         # The audit entry and the broadcast records are written with the order (in the same
         # transaction where the store can), and only if the order is new.
-        audit = self._audit_entry(actor, action, order.lines, order.total, decision,
-                                  order_id=order.id)
+        audit = self._audit_entry(
+            actor, action, order.lines, order.total, decision, order_id=order.id
+        )
         try:
             stored, created = self.store.commit_order_with_records(
-                order, increments, approval, audit=audit,
-                voice_order_skus=[line.sku for line in order.lines])
+                order,
+                increments,
+                approval,
+                audit=audit,
+                voice_order_skus=[line.sku for line in order.lines],
+            )
         except BudgetExceeded as exc:
             self.payments.refund(ref, quote.total)
             which = "over_daily_budget" if "#day#" in exc.counter_key else "over_monthly_budget"
@@ -134,29 +175,43 @@ class Purchases:
             self._audit(actor, action, quote.lines, quote.total, denied)
             return PurchaseResult(denied)
         if created:
-            self._notify(actor.household.id, "order_placed",
-                         f"Order {stored.id} placed by voice for ${stored.total}.",
-                         order_id=stored.id, total=str(stored.total))
+            self._notify(
+                actor.household.id,
+                "order_placed",
+                f"Order {stored.id} placed by voice for ${stored.total}.",
+                order_id=stored.id,
+                total=str(stored.total),
+            )
         return PurchaseResult(decision, order=stored)
 
     def _queue(self, actor: Actor, quote: Quote, key: str) -> Approval:
         now = self.clock.now()
         approval = Approval(
-            id=derived_id("AP", key), household_id=actor.household.id,
-            profile_id=actor.profile.id, requested_by=actor.profile.name, lines=quote.lines,
-            total=quote.total, created_at=now, expires_at=now + self.policy.approval_ttl,
-            device_id=actor.device_id)
+            id=derived_id("AP", key),
+            household_id=actor.household.id,
+            profile_id=actor.profile.id,
+            requested_by=actor.profile.name,
+            lines=quote.lines,
+            total=quote.total,
+            created_at=now,
+            expires_at=now + self.policy.approval_ttl,
+            device_id=actor.device_id,
+        )
         stored = self.store.add_approval(approval)
         if stored.created_at == now:
             names = ", ".join(line.name for line in quote.lines)
-            self._notify(actor.household.id, "approval_requested",
-                         f"{actor.profile.name} asked for {names}, ${quote.total}.",
-                         approval_id=stored.id)
+            self._notify(
+                actor.household.id,
+                "approval_requested",
+                f"{actor.profile.name} asked for {names}, ${quote.total}.",
+                approval_id=stored.id,
+            )
         return stored
 
     # ---- the voice code ----------------------------------------------------------
-    def _check_code(self, actor: Actor, code: str | None,
-                    state: GuardState | None) -> PurchaseResult | None:
+    def _check_code(
+        self, actor: Actor, code: str | None, state: GuardState | None
+    ) -> PurchaseResult | None:
         """None when no code was given or it was right; otherwise the refusal to speak.
         `state` is what `_guard_state` read (None only for a misheard code)."""
         if code is None:
@@ -178,8 +233,9 @@ class Purchases:
             self._notify(hid, "lockout", self._lockout_message(lock), failures=lock.failures)
             return PurchaseResult(self._lock_refusal(lock, now))
         left = lock.attempts_before_lock(self.policy)
-        return PurchaseResult(Decision(Outcome.NEEDS_CODE, "wrong_code", {"left": left}),
-                              attempts_left=left)
+        return PurchaseResult(
+            Decision(Outcome.NEEDS_CODE, "wrong_code", {"left": left}), attempts_left=left
+        )
 
     def _lock_refusal(self, lock: CodeLock, now: datetime) -> Decision:
         if lock.hard_locked:
@@ -190,56 +246,99 @@ class Purchases:
 
     def _lockout_message(self, lock: CodeLock) -> str:
         if lock.hard_locked:
-            return (f"Voice purchasing is locked after {lock.failures} wrong codes. "
-                    "Unlock it on the parent page.")
+            return (
+                f"Voice purchasing is locked after {lock.failures} wrong codes. "
+                "Unlock it on the parent page."
+            )
         minutes = int(self.policy.soft_lock_for.total_seconds() // 60)
-        return f"Voice purchasing is paused for {minutes} minutes after {lock.failures} wrong codes."
+        return (
+            f"Voice purchasing is paused for {minutes} minutes after {lock.failures} wrong codes."
+        )
 
     def unlock(self, household_id: str, by: str) -> None:
         self.store.clear_code_failures(household_id)
         self._notify(household_id, "unlocked", f"Voice purchasing was unlocked by {by}.")
 
     # ---- approvals -----------------------------------------------------------------
-    def approve(self, actor: Actor, approval_id: str, code: str | None = None,
-                parent_authenticated: bool = False) -> PurchaseResult:
+    def approve(
+        self,
+        actor: Actor,
+        approval_id: str,
+        code: str | None = None,
+        parent_authenticated: bool = False,
+    ) -> PurchaseResult:
         """Approve a queued request: by voice with the code, or from the signed-in parent page."""
         approval = self._pending_approval(actor.household.id, approval_id)
         if not parent_authenticated:
             state = self._guard_state(actor, approval.lines, code)
             failed = self._check_code(actor, code, state)
             if failed is not None:
-                self._audit(actor, Action.APPROVE, approval.lines, approval.total, failed.decision,
-                            approval_id=approval.id)
+                self._audit(
+                    actor,
+                    Action.APPROVE,
+                    approval.lines,
+                    approval.total,
+                    failed.decision,
+                    approval_id=approval.id,
+                )
                 return failed
             assert state is not None
             quote = self.quote(actor.household, approval.lines)
             attempt = self._attempt(actor, Action.APPROVE, quote, code is not None, state)
             decision = evaluate(attempt)
             if decision.outcome is not Outcome.ALLOW:
-                self._audit(actor, Action.APPROVE, approval.lines, approval.total, decision,
-                            approval_id=approval.id)
+                self._audit(
+                    actor,
+                    Action.APPROVE,
+                    approval.lines,
+                    approval.total,
+                    decision,
+                    approval_id=approval.id,
+                )
                 return PurchaseResult(decision, approval=approval)
         else:
             decision = Decision(Outcome.ALLOW, "approved_on_page")
         requester = self.store.get_profile(actor.household.id, approval.profile_id) or actor.profile
         quote = self.quote(actor.household, approval.lines)
-        decided = approval.decided(ApprovalStatus.APPROVED, actor.profile.name, self.clock.now(),
-                                   order_id=derived_id("VC", "approval:" + approval.id))
-        result = self._place(actor, Action.APPROVE, quote, "approval:" + approval.id, decision,
-                             approval=decided, for_profile=requester)
+        decided = approval.decided(
+            ApprovalStatus.APPROVED,
+            actor.profile.name,
+            self.clock.now(),
+            order_id=derived_id("VC", "approval:" + approval.id),
+        )
+        result = self._place(
+            actor,
+            Action.APPROVE,
+            quote,
+            "approval:" + approval.id,
+            decision,
+            approval=decided,
+            for_profile=requester,
+        )
         if result.order is not None:
-            self._notify(actor.household.id, "approval_decided",
-                         f"{actor.profile.name} approved {approval.requested_by}'s request.",
-                         approval_id=approval.id, order_id=result.order.id)
+            self._notify(
+                actor.household.id,
+                "approval_decided",
+                f"{actor.profile.name} approved {approval.requested_by}'s request.",
+                approval_id=approval.id,
+                order_id=result.order.id,
+            )
             return replace(result, approval=decided)
         return result
 
     def decline(self, actor: Actor, approval_id: str) -> Approval:
         approval = self._pending_approval(actor.household.id, approval_id)
         decided = self.store.decide_approval(
-            approval.decided(ApprovalStatus.DECLINED, actor.profile.name, self.clock.now()))
-        self._audit(actor, Action.APPROVE, approval.lines, approval.total,
-                    Decision(Outcome.DENY, "declined_by_parent"), approval_id=approval.id)
+            approval.decided(ApprovalStatus.DECLINED, actor.profile.name, self.clock.now())
+        )
+        self._audit(
+            actor,
+            Action.APPROVE,
+            approval.lines,
+            approval.total,
+            Decision(Outcome.DENY, "declined_by_parent"),
+            approval_id=approval.id,
+        )
         return decided
 
     def _pending_approval(self, household_id: str, approval_id: str) -> Approval:
@@ -256,61 +355,106 @@ class Purchases:
         order = self.store.get_order(household.id, order_id)
         if order is None:
             raise NotFound("no such order")
-        cancelled = self.store.cancel_order(order.cancelled(self.clock.now(),
-                                                            self.policy.cancel_window))
+        cancelled = self.store.cancel_order(
+            order.cancelled(self.clock.now(), self.policy.cancel_window)
+        )
         if order.payment_ref:
             self.payments.refund(order.payment_ref, order.total)
-        self._notify(household.id, "order_cancelled", f"Order {order.id} was cancelled by {by}.",
-                     order_id=order.id)
+        self._notify(
+            household.id,
+            "order_cancelled",
+            f"Order {order.id} was cancelled by {by}.",
+            order_id=order.id,
+        )
         return cancelled
 
     # ---- helpers -------------------------------------------------------------------
     def _local_now(self, household: Household) -> datetime:
         return self.clock.now().astimezone(ZoneInfo(household.timezone))
 
-    def _guard_state(self, actor: Actor, lines: tuple[Line, ...],
-                     code: str | None) -> GuardState | None:
+    def _guard_state(
+        self, actor: Actor, lines: tuple[Line, ...], code: str | None
+    ) -> GuardState | None:
         """Everything the guard reads, the code lock included, in one batched store call
         (one or two round trips on DynamoDB). A misheard code is re-asked without reading."""
         if code is not None and not codes.is_well_formed(code):
             return None
-        keys = counter_keys(actor.household.id, actor.profile.id,
-                            self._local_now(actor.household))
+        keys = counter_keys(actor.household.id, actor.profile.id, self._local_now(actor.household))
         since = self.clock.now() - self.policy.broadcast_window
-        return self.store.read_guard_state(actor.household.id, keys,
-                                           [line.sku for line in lines], since)
+        return self.store.read_guard_state(
+            actor.household.id, keys, [line.sku for line in lines], since
+        )
 
-    def _attempt(self, actor: Actor, action: Action, quote: Quote, code_ok: bool,
-                 state: GuardState) -> Attempt:
+    def _attempt(
+        self, actor: Actor, action: Action, quote: Quote, code_ok: bool, state: GuardState
+    ) -> Attempt:
         local = self._local_now(actor.household)
         day_key, month_key = counter_keys(actor.household.id, actor.profile.id, local)
         hot = frozenset(
-            line.sku for line in quote.lines
+            line.sku
+            for line in quote.lines
             if len(state.households_by_sku.get(line.sku, set()) - {actor.household.id})
-            >= self.policy.broadcast_households)
+            >= self.policy.broadcast_households
+        )
         # A right code has just cleared the wrong-code count (see _check_code).
         lock = CodeLock() if code_ok else state.lock
         return Attempt(
-            action=action, household=actor.household, profile=actor.profile, lines=quote.lines,
-            total=quote.total, local_now=local, spent_today=state.counters[day_key],
-            spent_month=state.counters[month_key], lock=lock, code_ok=code_ok, hot_skus=hot)
+            action=action,
+            household=actor.household,
+            profile=actor.profile,
+            lines=quote.lines,
+            total=quote.total,
+            local_now=local,
+            spent_today=state.counters[day_key],
+            spent_month=state.counters[month_key],
+            lock=lock,
+            code_ok=code_ok,
+            hot_skus=hot,
+        )
 
-    def _audit_entry(self, actor: Actor, action: Action, lines: tuple[Line, ...],
-                     total: Decimal, decision: Decision, order_id: str | None = None,
-                     approval_id: str | None = None) -> AuditEntry:
+    def _audit_entry(
+        self,
+        actor: Actor,
+        action: Action,
+        lines: tuple[Line, ...],
+        total: Decimal,
+        decision: Decision,
+        order_id: str | None = None,
+        approval_id: str | None = None,
+    ) -> AuditEntry:
         return AuditEntry(
-            id=new_id("AU"), household_id=actor.household.id, at=self.clock.now(),
-            action=action.value, profile_id=actor.profile.id, profile_name=actor.profile.name,
-            role=actor.profile.role.value, device_id=actor.device_id, channel=actor.channel,
-            lines=lines, total=total, outcome=decision.outcome.value, reason=decision.reason,
-            order_id=order_id, approval_id=approval_id)
+            id=new_id("AU"),
+            household_id=actor.household.id,
+            at=self.clock.now(),
+            action=action.value,
+            profile_id=actor.profile.id,
+            profile_name=actor.profile.name,
+            role=actor.profile.role.value,
+            device_id=actor.device_id,
+            channel=actor.channel,
+            lines=lines,
+            total=total,
+            outcome=decision.outcome.value,
+            reason=decision.reason,
+            order_id=order_id,
+            approval_id=approval_id,
+        )
 
-    def _audit(self, actor: Actor, action: Action, lines: tuple[Line, ...], total: Decimal,
-               decision: Decision, order_id: str | None = None,
-               approval_id: str | None = None) -> None:
-        self.store.append_audit(self._audit_entry(actor, action, lines, total, decision,
-                                                  order_id, approval_id))
+    def _audit(
+        self,
+        actor: Actor,
+        action: Action,
+        lines: tuple[Line, ...],
+        total: Decimal,
+        decision: Decision,
+        order_id: str | None = None,
+        approval_id: str | None = None,
+    ) -> None:
+        self.store.append_audit(
+            self._audit_entry(actor, action, lines, total, decision, order_id, approval_id)
+        )
 
     def _notify(self, household_id: str, kind: str, message: str, **data: object) -> None:
-        self.notifier.notify(Notification(new_id("NT"), household_id, self.clock.now(), kind,
-                                          message, dict(data)))
+        self.notifier.notify(
+            Notification(new_id("NT"), household_id, self.clock.now(), kind, message, dict(data))
+        )

@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 from .errors import Conflict
 from .orders import Line
 
 
-class ApprovalStatus(str, Enum):
+class ApprovalStatus(StrEnum):
     PENDING = "pending"
     APPROVED = "approved"
     DECLINED = "declined"
@@ -41,8 +41,9 @@ class Approval:
             return ApprovalStatus.EXPIRED
         return self.status
 
-    def decided(self, status: ApprovalStatus, by: str, now: datetime,
-                order_id: str | None = None) -> Approval:
+    def decided(
+        self, status: ApprovalStatus, by: str, now: datetime, order_id: str | None = None
+    ) -> Approval:
         current = self.status_at(now)
         if current is not ApprovalStatus.PENDING:
             raise Conflict(f"that request is already {current.value}")

@@ -97,6 +97,7 @@ def parse_query(text: str) -> ParsedQuery:
 
 # ---- levels: a term's matches as disjoint (score, product ids) sets ----------------------
 
+
 def _max_merge(pairs: Iterable[tuple[int, Iterable[int]]]) -> Levels:
     """(score, ids) pairs that may overlap -> disjoint levels, each id at its best score: the
     OR of several ways to match."""
@@ -135,12 +136,14 @@ def _group(pairs: Iterable[tuple[int, set[int]]]) -> Levels:
 def _add(first: Levels, second: Levels, halve: bool = False) -> Levels:
     """Ids in both, scores added (halved when two words stand for one): the AND of two terms.
     `&` walks the smaller set, so this costs about the size of the smaller side."""
+
     def pairs() -> Iterable[tuple[int, set[int]]]:
         for a, ids_a in first:
             for b, ids_b in second:
                 both = ids_a & ids_b
                 if both:
                     yield ((a + b) // 2 if halve else a + b), both
+
     return _group(pairs())
 
 
@@ -158,6 +161,7 @@ def _add_optional(levels: Levels, extra: Levels) -> Levels:
             rest = ids_a.difference(*extra_sets)
             if rest:
                 yield a, rest
+
     return _group(pairs())
 
 
@@ -166,6 +170,7 @@ def _total(levels: Levels) -> int:
 
 
 # ---- helpers --------------------------------------------------------------------------------
+
 
 def _static_rank(product: Product) -> tuple[float, int, str, str]:
     """The tie-break order: better rated, then more reviewed, then by name (stable output)."""
@@ -246,8 +251,9 @@ class VoiceSearch:
                         entry = lists[key] = ([], [], [])
                     entry[tier].append(pid)
         # Arrays of ints take a fraction of a list's memory at 100k products.
-        return {key: (array("i", s), array("i", c), array("i", d))
-                for key, (s, c, d) in lists.items()}
+        return {
+            key: (array("i", s), array("i", c), array("i", d)) for key, (s, c, d) in lists.items()
+        }
 
     # ---- vocabulary expansion -----------------------------------------------------------
 
@@ -273,8 +279,9 @@ class VoiceSearch:
         # join it ("leggo" with "lego"), otherwise looser ones ("laygo" for "lego") do too.
         floor = 85 if exact else 60
         sounds = self._by_sound.get(sound_key(key), ())
-        for cand, score, _ in process.extract(key, sounds, scorer=fuzz.ratio,
-                                              score_cutoff=floor, limit=_MAX_EXPANSIONS):
+        for cand, score, _ in process.extract(
+            key, sounds, scorer=fuzz.ratio, score_cutoff=floor, limit=_MAX_EXPANSIONS
+        ):
             if cand != key:
                 found[cand] = (SOUND, score)
         if not exact and len(key) >= 4:
@@ -293,8 +300,12 @@ class VoiceSearch:
         for length in _length_window(len(key), cutoff):
             bucket = self._by_start.get((length, key[0]))
             if bucket:
-                hits.extend((cand, score) for cand, score, _ in process.extract(
-                    key, bucket, scorer=fuzz.ratio, score_cutoff=cutoff, limit=_MAX_EXPANSIONS))
+                hits.extend(
+                    (cand, score)
+                    for cand, score, _ in process.extract(
+                        key, bucket, scorer=fuzz.ratio, score_cutoff=cutoff, limit=_MAX_EXPANSIONS
+                    )
+                )
         hits.sort(key=lambda hit: -hit[1])
         return hits[:_MAX_EXPANSIONS]
 
@@ -310,13 +321,14 @@ class VoiceSearch:
 
     # ---- matching -----------------------------------------------------------------------
 
-    def _pairs(self, expansion: Expansion, factor: int = 1
-               ) -> list[tuple[int, Iterable[int]]]:
+    def _pairs(self, expansion: Expansion, factor: int = 1) -> list[tuple[int, Iterable[int]]]:
         """(score, ids) for each of the expansion's keys and tiers."""
-        return [(weight * quality * factor, pids)
-                for key, quality in expansion
-                for weight, pids in zip(_TIER_WEIGHTS, self._postings[key], strict=True)
-                if pids]
+        return [
+            (weight * quality * factor, pids)
+            for key, quality in expansion
+            for weight, pids in zip(_TIER_WEIGHTS, self._postings[key], strict=True)
+            if pids
+        ]
 
     def _word_levels(self, word: str) -> Levels:
         pairs = self._pairs(self._expand(fold(word)))
@@ -342,8 +354,9 @@ class VoiceSearch:
         "dollhouse", "lay go" -> "lego"). A word no longer than either part is that part
         misheard, not the two joined ("aa batteries" is not "batteries"), so it is left out."""
         longest = max(len(fold(word)), len(fold(nxt)))
-        return tuple(hit for hit in self._expand(fold(word + nxt), joined=True)
-                     if len(hit[0]) > longest)
+        return tuple(
+            hit for hit in self._expand(fold(word + nxt), joined=True) if len(hit[0]) > longest
+        )
 
     def _units(self, terms: Sequence[str]) -> list[_Unit]:
         """The query terms as units to AND. Adjacent words that also match joined ("doll
@@ -423,8 +436,11 @@ class VoiceSearch:
     def _price_span(self, query: ParsedQuery) -> tuple[int, int]:
         """The slice of `_by_price` within the query's price range."""
         lo = 0 if query.min_price is None else bisect_left(self._sorted_prices, query.min_price)
-        hi = (len(self._by_price) if query.max_price is None
-              else bisect_right(self._sorted_prices, query.max_price))
+        hi = (
+            len(self._by_price)
+            if query.max_price is None
+            else bisect_right(self._sorted_prices, query.max_price)
+        )
         return lo, max(lo, hi)
 
     def _in_price_range(self, levels: Levels, query: ParsedQuery) -> Levels:
@@ -434,8 +450,17 @@ class VoiceSearch:
         if _total(levels) * 4 < hi - lo:
             # Few matches, wide range: test each match rather than build the range's set.
             low, high, prices = query.min_price, query.max_price, self._prices
-            kept = [(score, {p for p in ids if (low is None or prices[p] >= low)
-                             and (high is None or prices[p] <= high)}) for score, ids in levels]
+            kept = [
+                (
+                    score,
+                    {
+                        p
+                        for p in ids
+                        if (low is None or prices[p] >= low) and (high is None or prices[p] <= high)
+                    },
+                )
+                for score, ids in levels
+            ]
         else:
             allowed = set(self._by_price[lo:hi])
             kept = [(score, ids & allowed) for score, ids in levels]
@@ -454,8 +479,10 @@ class VoiceSearch:
             return SearchResult(query, tuple(self._products[p] for p in top), hi - lo, None)
         # Nothing in range: the cheapest product above it or the dearest below, the nearer.
         near = [self._by_price[i] for i in (hi, lo - 1) if 0 <= i < len(self._by_price)]
-        best = min((self._best_at_price(pid, None) for pid in near),
-                   key=lambda pid: (self._price_distance(query, pid), pid))
+        best = min(
+            (self._best_at_price(pid, None) for pid in near),
+            key=lambda pid: (self._price_distance(query, pid), pid),
+        )
         return SearchResult(query, (), 0, self._products[best])
 
     # ---- did you mean -------------------------------------------------------------------
@@ -464,8 +491,9 @@ class VoiceSearch:
         """The closest product when nothing matched: never None for a non-empty catalog."""
         if matched:
             # Every word matched but the price did not: the nearest price.
-            return self._products[self._nearest_price(query, set().union(
-                *(ids for _, ids in matched)))]
+            return self._products[
+                self._nearest_price(query, set().union(*(ids for _, ids in matched)))
+            ]
         term_levels = [u.levels for u in units if u.levels]
         # When every term matched something, all of them together is known to match nothing.
         largest = len(term_levels) - 1 if len(term_levels) == len(units) else len(term_levels)
@@ -507,8 +535,9 @@ class VoiceSearch:
             return query.min_price - price
         return Decimal(0)
 
-    def _best_partial(self, query: ParsedQuery, term_levels: list[Levels], largest: int
-                      ) -> int | None:
+    def _best_partial(
+        self, query: ParsedQuery, term_levels: list[Levels], largest: int
+    ) -> int | None:
         """The best product matching as many of the terms as any product does (`largest` at
         most), preferring one in the price range: "organic coffee" -> the best coffee."""
         for size in range(largest, 0, -1):

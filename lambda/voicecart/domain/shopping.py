@@ -17,8 +17,12 @@ USUAL_WORDS = frozenset({"usual", "my usual", "the usual", "the regular", "my re
 
 
 class Shopping:
-    def __init__(self, store: Store, clock: Clock,
-                 make_index: Callable[[Iterable[Product]], VoiceSearch] = VoiceSearch) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        make_index: Callable[[Iterable[Product]], VoiceSearch] = VoiceSearch,
+    ) -> None:
         self.store = store
         self.clock = clock
         self._make_index = make_index
@@ -63,8 +67,9 @@ class Shopping:
         cart = self.store.get_cart(household_id).add(product, quantity)
         return self._save(cart)
 
-    def remove_from_cart(self, household_id: str, text: str,
-                         quantity: int | None = None) -> tuple[Cart, Line | None]:
+    def remove_from_cart(
+        self, household_id: str, text: str, quantity: int | None = None
+    ) -> tuple[Cart, Line | None]:
         cart = self.store.get_cart(household_id)
         line = self.match_line(cart.lines, text)
         if line is None:
@@ -107,8 +112,11 @@ class Shopping:
     def reorder_lookup(self, household_id: str, text: str) -> Line | None:
         """Find what the household bought before that `text` names; "my usual" is the most
         often bought item. Returns a line at today's price and the last quantity."""
-        history = [o for o in self.store.list_orders(household_id, 200)
-                   if o.status is not OrderStatus.CANCELLED]
+        history = [
+            o
+            for o in self.store.list_orders(household_id, 200)
+            if o.status is not OrderStatus.CANCELLED
+        ]
         last_qty: dict[str, int] = {}
         counts: Counter[str] = Counter()
         for order in reversed(history):  # oldest first, so the latest quantity wins

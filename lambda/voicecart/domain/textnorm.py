@@ -27,12 +27,41 @@ _APOSTROPHE_RE = re.compile(r"['’`]")
 
 # ---- spelled numbers ---------------------------------------------------------------------
 
-_ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-         "seven": 7, "eight": 8, "nine": 9}
-_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-          "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-         "seventy": 70, "eighty": 80, "ninety": 90}
+_ONES = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+_TEENS = {
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 _SCALES = {"thousand": 1000, "million": 1_000_000}
 _BELOW_HUNDRED = {**_ONES, **_TEENS, **_TENS}
 _NUMBER_WORDS = frozenset({*_BELOW_HUNDRED, "hundred", *_SCALES})
@@ -60,27 +89,137 @@ UNITS = {spelling: unit for unit, spellings in _UNIT_SPELLINGS.items() for spell
 
 # Words a number can count: "12 rolls", "pack of 24". Next to one of these a number is part of
 # what the shopper wants; on its own ("two coffees") it is more likely a quantity.
-COUNT_WORDS = frozenset({
-    *_UNIT_SPELLINGS, "fl", "mah", "roll", "sheet", "bag", "box", "can", "bottle", "bar", "pod",
-    "cup", "capsule", "tablet", "serving", "load", "pair", "set", "wipe", "diaper", "filter",
-    "battery", "batteri", "jar", "tube", "stick", "egg", "dozen", "ply", "cartridge", "refill",
-})
+COUNT_WORDS = frozenset(
+    {
+        *_UNIT_SPELLINGS,
+        "fl",
+        "mah",
+        "roll",
+        "sheet",
+        "bag",
+        "box",
+        "can",
+        "bottle",
+        "bar",
+        "pod",
+        "cup",
+        "capsule",
+        "tablet",
+        "serving",
+        "load",
+        "pair",
+        "set",
+        "wipe",
+        "diaper",
+        "filter",
+        "battery",
+        "batteri",
+        "jar",
+        "tube",
+        "stick",
+        "egg",
+        "dozen",
+        "ply",
+        "cartridge",
+        "refill",
+    }
+)
 
 # Words the catalog side drops: they carry no meaning for a search.
-CATALOG_STOP_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "for", "with", "to", "in",
-                                "on", "by", "at", "$"})
+CATALOG_STOP_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "for", "with", "to", "in", "on", "by", "at", "$"}
+)
 
 # Words a shopper says around what they want: "can you find me some ... please".
-QUERY_FILLER_WORDS = frozenset({
-    *CATALOG_STOP_WORDS, "please", "some", "any", "me", "my", "i", "im", "id", "we", "us", "our",
-    "you", "u", "find", "search", "searching", "show", "look", "looking", "get", "buy", "order",
-    "purchase", "want", "wanna", "need", "have", "has", "got", "gotta", "do", "does", "like",
-    "would", "could", "should", "will", "that", "which", "is", "are", "there", "something",
-    "anything", "stuff", "thing", "things", "item", "items", "kind", "sort", "type", "brand",
-    "just", "also", "maybe", "um", "uh", "hey", "ok", "okay", "alexa", "priced", "price",
-    "prices", "cost", "costs", "costing", "dollar", "dollars", "buck", "bucks", "usd", "cents",
-    "cent", "what", "whats", "where", "see", "check", "add", "list", "tell", "about",
-})
+QUERY_FILLER_WORDS = frozenset(
+    {
+        *CATALOG_STOP_WORDS,
+        "please",
+        "some",
+        "any",
+        "me",
+        "my",
+        "i",
+        "im",
+        "id",
+        "we",
+        "us",
+        "our",
+        "you",
+        "u",
+        "find",
+        "search",
+        "searching",
+        "show",
+        "look",
+        "looking",
+        "get",
+        "buy",
+        "order",
+        "purchase",
+        "want",
+        "wanna",
+        "need",
+        "have",
+        "has",
+        "got",
+        "gotta",
+        "do",
+        "does",
+        "like",
+        "would",
+        "could",
+        "should",
+        "will",
+        "that",
+        "which",
+        "is",
+        "are",
+        "there",
+        "something",
+        "anything",
+        "stuff",
+        "thing",
+        "things",
+        "item",
+        "items",
+        "kind",
+        "sort",
+        "type",
+        "brand",
+        "just",
+        "also",
+        "maybe",
+        "um",
+        "uh",
+        "hey",
+        "ok",
+        "okay",
+        "alexa",
+        "priced",
+        "price",
+        "prices",
+        "cost",
+        "costs",
+        "costing",
+        "dollar",
+        "dollars",
+        "buck",
+        "bucks",
+        "usd",
+        "cents",
+        "cent",
+        "what",
+        "whats",
+        "where",
+        "see",
+        "check",
+        "add",
+        "list",
+        "tell",
+        "about",
+    }
+)
 # "can" is a product word ("soup can") except in "can you", "can i", "can we".
 _CAN_FOLLOWERS = frozenset({"you", "u", "i", "we"})
 
@@ -118,8 +257,11 @@ def _read_number(tokens: list[str], start: int) -> tuple[int, int] | None:
     last = ""  # kind of the previous number word: one, teen, tens, hundred, scale
     has_hundred = False
     i = start
-    if (tokens[i] in ("a", "an") and i + 1 < len(tokens)
-            and (tokens[i + 1] == "hundred" or tokens[i + 1] in _SCALES)):
+    if (
+        tokens[i] in ("a", "an")
+        and i + 1 < len(tokens)
+        and (tokens[i + 1] == "hundred" or tokens[i + 1] in _SCALES)
+    ):
         current, last, i = 1, "one", i + 1
     while i < len(tokens):
         word = tokens[i]
@@ -152,8 +294,11 @@ def words_to_numbers(tokens: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        found = _read_number(tokens, i) if tokens[i] in _NUMBER_WORDS or tokens[i] in (
-            "a", "an") else None
+        found = (
+            _read_number(tokens, i)
+            if tokens[i] in _NUMBER_WORDS or tokens[i] in ("a", "an")
+            else None
+        )
         if found is None:
             out.append(tokens[i])
             i += 1
@@ -212,10 +357,23 @@ def drop_fillers(tokens: list[str]) -> list[str]:
 
 # ---- keys: plural and singular meet -------------------------------------------------------
 
-_IRREGULAR = {"knives": "knife", "leaves": "leaf", "children": "child", "men": "man",
-              "women": "woman", "teeth": "tooth", "mice": "mouse", "geese": "goose",
-              "people": "person", "wolves": "wolf", "shelves": "shelf", "loaves": "loaf",
-              "halves": "half", "calves": "calf", "dice": "die"}
+_IRREGULAR = {
+    "knives": "knife",
+    "leaves": "leaf",
+    "children": "child",
+    "men": "man",
+    "women": "woman",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "geese": "goose",
+    "people": "person",
+    "wolves": "wolf",
+    "shelves": "shelf",
+    "loaves": "loaf",
+    "halves": "half",
+    "calves": "calf",
+    "dice": "die",
+}
 _VOWELS = frozenset("aeiou")
 
 
@@ -250,18 +408,60 @@ def sound_key(key: str) -> str:
 
 # ---- prices -----------------------------------------------------------------------------
 
-_MAX_PHRASES = tuple(tuple(p.split()) for p in (
-    "no more than", "not more than", "no higher than", "less than", "less then", "cheaper than",
-    "cheaper then", "lower than", "at most", "up to", "under", "below", "beneath", "max",
-    "maximum", "within"))
-_MIN_PHRASES = tuple(tuple(p.split()) for p in (
-    "more expensive than", "more than", "more then", "greater than", "higher than", "at least",
-    "pricier than", "starting at", "over", "above", "minimum"))
+_MAX_PHRASES = tuple(
+    tuple(p.split())
+    for p in (
+        "no more than",
+        "not more than",
+        "no higher than",
+        "less than",
+        "less then",
+        "cheaper than",
+        "cheaper then",
+        "lower than",
+        "at most",
+        "up to",
+        "under",
+        "below",
+        "beneath",
+        "max",
+        "maximum",
+        "within",
+    )
+)
+_MIN_PHRASES = tuple(
+    tuple(p.split())
+    for p in (
+        "more expensive than",
+        "more than",
+        "more then",
+        "greater than",
+        "higher than",
+        "at least",
+        "pricier than",
+        "starting at",
+        "over",
+        "above",
+        "minimum",
+    )
+)
 # "20 dollars or less", "50 and up".
-_MAX_TRAILERS = (("or", "less"), ("or", "under"), ("and", "under"), ("or", "cheaper"),
-                 ("or", "below"))
-_MIN_TRAILERS = (("or", "more"), ("and", "up"), ("and", "over"), ("or", "over"),
-                 ("and", "above"), ("or", "above"), ("plus",))
+_MAX_TRAILERS = (
+    ("or", "less"),
+    ("or", "under"),
+    ("and", "under"),
+    ("or", "cheaper"),
+    ("or", "below"),
+)
+_MIN_TRAILERS = (
+    ("or", "more"),
+    ("and", "up"),
+    ("and", "over"),
+    ("or", "over"),
+    ("and", "above"),
+    ("or", "above"),
+    ("plus",),
+)
 _DOLLAR_WORDS = frozenset({"dollar", "dollars", "buck", "bucks", "usd"})
 _CENT_WORDS = frozenset({"cent", "cents"})
 _CENT = Decimal("0.01")
@@ -322,11 +522,11 @@ def _read_amount(tokens: list[str], start: int) -> tuple[Decimal, int] | None:
 
 
 def _starts_with(tokens: list[str], at: int, phrase: tuple[str, ...]) -> bool:
-    return tuple(tokens[at:at + len(phrase)]) == phrase
+    return tuple(tokens[at : at + len(phrase)]) == phrase
 
 
 def _read_range(tokens: list[str], at: int) -> tuple[Decimal, Decimal, int] | None:
-    """ "between ten and twenty dollars", "from 10 to 20 dollars". """
+    """ "between ten and twenty dollars", "from 10 to 20 dollars"."""
     if tokens[at] not in ("between", "from"):
         return None
     low = _read_amount(tokens, at + 1)

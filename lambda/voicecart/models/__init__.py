@@ -11,6 +11,20 @@ from .lint import lint
 from .resolve import FALLBACK, LAUNCH, Resolution, resolve, resolve_full
 from .source import Model, ModelError, load
 
-__all__ = ["FALLBACK", "LAUNCH", "Model", "ModelError", "Resolution", "build_alexa",
-           "build_dialogflow", "check", "lint", "load", "outputs", "resolve", "resolve_full",
-           "write", "write_zip"]
+__all__ = [
+    "FALLBACK",
+    "LAUNCH",
+    "Model",
+    "ModelError",
+    "Resolution",
+    "build_alexa",
+    "build_dialogflow",
+    "check",
+    "lint",
+    "load",
+    "outputs",
+    "resolve",
+    "resolve_full",
+    "write",
+    "write_zip",
+]

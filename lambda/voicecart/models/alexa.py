@@ -40,16 +40,25 @@ def _dialog(model: Model) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
             continue
         slots = []
         for slot in intent.slots:
-            entry: dict[str, Any] = {"name": slot.name, "type": slot.type,
-                                     "confirmationRequired": False,
-                                     "elicitationRequired": bool(slot.prompt), "prompts": {}}
+            entry: dict[str, Any] = {
+                "name": slot.name,
+                "type": slot.type,
+                "confirmationRequired": False,
+                "elicitationRequired": bool(slot.prompt),
+                "prompts": {},
+            }
             if slot.prompt:
                 entry["prompts"] = {"elicitation": prompt_id(intent.name, slot.name)}
-                prompts.append({"id": prompt_id(intent.name, slot.name),
-                                "variations": [{"type": "PlainText", "value": slot.prompt}]})
+                prompts.append(
+                    {
+                        "id": prompt_id(intent.name, slot.name),
+                        "variations": [{"type": "PlainText", "value": slot.prompt}],
+                    }
+                )
             slots.append(entry)
-        intents.append({"name": intent.name, "confirmationRequired": False, "prompts": {},
-                        "slots": slots})
+        intents.append(
+            {"name": intent.name, "confirmationRequired": False, "prompts": {}, "slots": slots}
+        )
     if not intents:
         return None, []
     # SKILL_RESPONSE: Alexa asks for a slot only when the skill says so (Dialog.ElicitSlot);
@@ -63,9 +72,13 @@ def build_alexa(model: Model) -> dict[str, Any]:
         "invocationName": model.invocation,
         "intents": [_intent(i) for i in model.intents],
         "types": [
-            {"name": t.name,
-             "values": [{"id": v.id, "name": {"value": v.name, "synonyms": list(v.synonyms)}}
-                        for v in t.values]}
+            {
+                "name": t.name,
+                "values": [
+                    {"id": v.id, "name": {"value": v.name, "synonyms": list(v.synonyms)}}
+                    for v in t.values
+                ],
+            }
             for t in model.types
         ],
     }

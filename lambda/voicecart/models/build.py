@@ -102,8 +102,11 @@ def check(repo_root: Path | None = None) -> list[str]:
 def catalog_problems(model: Model) -> list[str]:
     from .catalog_values import stale_types
 
-    return [f"slot type {name}: values differ from the demo catalog "
-            "(run `voicecart models sync-catalog`)" for name in stale_types(model)]
+    return [
+        f"slot type {name}: values differ from the demo catalog "
+        "(run `voicecart models sync-catalog`)"
+        for name in stale_types(model)
+    ]
 
 
 def skill_manifest_problems(repo_root: Path | None = None) -> list[str]:
@@ -113,8 +116,13 @@ def skill_manifest_problems(repo_root: Path | None = None) -> list[str]:
     if not path.exists():
         return ["skill-package/skill.json is missing"]
     manifest = json.loads(path.read_text("utf-8"))
-    phrases = (manifest.get("manifest", {}).get("publishingInformation", {}).get("locales", {})
-               .get(DEFAULT_LOCALE, {}).get("examplePhrases", []))
+    phrases = (
+        manifest.get("manifest", {})
+        .get("publishingInformation", {})
+        .get("locales", {})
+        .get(DEFAULT_LOCALE, {})
+        .get("examplePhrases", [])
+    )
     from .resolve import FALLBACK, resolve
 
     model = load(source_path(DEFAULT_LOCALE, root))
@@ -122,10 +130,13 @@ def skill_manifest_problems(repo_root: Path | None = None) -> list[str]:
     if len(phrases) != 3:
         out.append(f"skill.json: {len(phrases)} example phrases, Alexa shows three")
     for phrase in phrases:
-        if not phrase.lower().startswith(f"alexa, open {model.invocation}") and \
-                not phrase.lower().startswith(f"alexa, ask {model.invocation}"):
-            out.append(f"skill.json: example phrase {phrase!r} must start with "
-                       f"'Alexa, open {model.invocation}' or 'Alexa, ask {model.invocation}'")
+        if not phrase.lower().startswith(
+            f"alexa, open {model.invocation}"
+        ) and not phrase.lower().startswith(f"alexa, ask {model.invocation}"):
+            out.append(
+                f"skill.json: example phrase {phrase!r} must start with "
+                f"'Alexa, open {model.invocation}' or 'Alexa, ask {model.invocation}'"
+            )
         elif resolve(phrase, model)[0] == FALLBACK:
             out.append(f"skill.json: example phrase {phrase!r} matches no sample utterance")
     return out

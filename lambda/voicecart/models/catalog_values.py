@@ -48,9 +48,28 @@ CATEGORY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "toys": ("toy", "games", "toys and games", "kids toys"),
 }
 
-_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-         "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-         "seventeen", "eighteen", "nineteen"]
+_ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
@@ -84,7 +103,7 @@ def generic_name(product: dict[str, Any]) -> str | None:
     brand = str(product.get("brand") or "").strip()
     said = {str(s).strip().lower() for s in product.get("synonyms") or ()}
     if brand and name.lower().startswith(brand.lower() + " ") and brand.lower() not in said:
-        name = name[len(brand):].strip()
+        name = name[len(brand) :].strip()
     return spoken(name)
 
 
@@ -161,14 +180,14 @@ def item_values(products: Iterable[dict[str, Any]]) -> SlotType:
     for value in ordered:  # ids stay unique even if two names slug alike
         count = seen.get(value.id, 0)
         seen[value.id] = count + 1
-        unique.append(value if not count else Value(f"{value.id}_{count + 1}", value.name,
-                                                    value.synonyms))
+        unique.append(
+            value if not count else Value(f"{value.id}_{count + 1}", value.name, value.synonyms)
+        )
     return SlotType("ITEM_NAME", tuple(unique))
 
 
 def category_values(products: Iterable[dict[str, Any]]) -> SlotType:
-    categories = sorted({str(p["category"]).strip().lower() for p in products
-                         if p.get("category")})
+    categories = sorted({str(p["category"]).strip().lower() for p in products if p.get("category")})
     taken = set(categories)
     values = []
     for category in categories:
@@ -197,8 +216,9 @@ def render(types: Iterable[SlotType]) -> str:
         lines.append("    values:")
         for value in slot_type.values:
             item = {"id": value.id, "name": value.name, "synonyms": list(value.synonyms)}
-            text = yaml.safe_dump(item, default_flow_style=True, width=10**6,
-                                  sort_keys=False).strip()
+            text = yaml.safe_dump(
+                item, default_flow_style=True, width=10**6, sort_keys=False
+            ).strip()
             lines.append(f"      - {text}")
     return "\n".join(lines) + "\n"
 

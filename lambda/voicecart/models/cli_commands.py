@@ -58,16 +58,23 @@ def cmd_sync_catalog(_services: Any, args: argparse.Namespace) -> int:
     root = _root(args)
     catalog = Path(args.catalog).resolve() if args.catalog else None
     changed = catalog_values.sync(source.source_path(args.locale, root), catalog)
-    print("Catalog slot values updated; now run `voicecart models build`." if changed
-          else "Catalog slot values already up to date.")
+    print(
+        "Catalog slot values updated; now run `voicecart models build`."
+        if changed
+        else "Catalog slot values already up to date."
+    )
     return 0
 
 
 def cmd_resolve(_services: Any, args: argparse.Namespace) -> int:
     model = source.load(source.source_path(args.locale, _root(args)))
     found = resolve_full(" ".join(args.text), model)
-    data = {"intent": found.intent, "slots": found.slots, "slot_ids": found.slot_ids,
-            "sample": found.sample}
+    data = {
+        "intent": found.intent,
+        "slots": found.slots,
+        "slot_ids": found.slot_ids,
+        "sample": found.sample,
+    }
     if args.json:
         print(json.dumps(data, indent=2))
     else:
@@ -80,18 +87,32 @@ def register(sub: Any, add: Callable[..., argparse.ArgumentParser]) -> None:
     """Add the `models` commands. They need no store: each sets `no_services=True`, so
     cli.main may skip building the services for them (the handlers accept None)."""
     models = sub.add_parser("models", help="interaction model: build, check, sync").add_subparsers(
-        dest="action", required=True, metavar="ACTION")
-    build_p = add(models, "build", cmd_build,
-                  "generate the Alexa model and the Dialogflow agent from interaction_models/")
+        dest="action", required=True, metavar="ACTION"
+    )
+    build_p = add(
+        models,
+        "build",
+        cmd_build,
+        "generate the Alexa model and the Dialogflow agent from interaction_models/",
+    )
     build_p.add_argument("--out-dir", help="write under this folder instead of the repository")
     build_p.add_argument("--zip", metavar="PATH", help="also write the Dialogflow agent as a zip")
-    check_p = add(models, "check", cmd_check,
-                  "fail if generated files are stale or the source has lint problems")
-    sync_p = add(models, "sync-catalog", cmd_sync_catalog,
-                 "rewrite the ITEM_NAME and CATEGORY values in the source from the demo catalog")
+    check_p = add(
+        models,
+        "check",
+        cmd_check,
+        "fail if generated files are stale or the source has lint problems",
+    )
+    sync_p = add(
+        models,
+        "sync-catalog",
+        cmd_sync_catalog,
+        "rewrite the ITEM_NAME and CATEGORY values in the source from the demo catalog",
+    )
     sync_p.add_argument("--catalog", help="catalog JSON (default: the shipped demo catalog)")
-    resolve_p = add(models, "resolve", cmd_resolve,
-                    "show the intent and slots a phrase resolves to")
+    resolve_p = add(
+        models, "resolve", cmd_resolve, "show the intent and slots a phrase resolves to"
+    )
     resolve_p.add_argument("text", nargs="+")
     for parser in (sync_p, resolve_p):
         parser.add_argument("--locale", default=source.DEFAULT_LOCALE)

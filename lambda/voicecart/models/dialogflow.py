@@ -70,22 +70,39 @@ def _parameter(model: Model, intent: Intent, slot_name: str) -> dict[str, Any]:
     }
 
 
-def _intent_json(model: Model, name: str, action: str, parameters: list[dict[str, Any]],
-                 *, events: tuple[str, ...] = (), fallback: bool = False) -> dict[str, Any]:
+def _intent_json(
+    model: Model,
+    name: str,
+    action: str,
+    parameters: list[dict[str, Any]],
+    *,
+    events: tuple[str, ...] = (),
+    fallback: bool = False,
+) -> dict[str, Any]:
     return {
         "id": _id("intent", name),
         "name": name,
         "auto": True,
         "contexts": [],
-        "responses": [{
-            "resetContexts": False,
-            "action": action,
-            "affectedContexts": [],
-            "parameters": parameters,
-            "messages": [{"type": "0", "title": "", "textToSpeech": "", "lang": model.language,
-                          "speech": [], "condition": ""}],
-            "speech": [],
-        }],
+        "responses": [
+            {
+                "resetContexts": False,
+                "action": action,
+                "affectedContexts": [],
+                "parameters": parameters,
+                "messages": [
+                    {
+                        "type": "0",
+                        "title": "",
+                        "textToSpeech": "",
+                        "lang": model.language,
+                        "speech": [],
+                        "condition": "",
+                    }
+                ],
+                "speech": [],
+            }
+        ],
         "priority": 500000,
         "webhookUsed": True,
         "webhookForSlotFilling": False,
@@ -103,34 +120,59 @@ def _phrase_parts(model: Model, intent: Intent, sample: str, index: int) -> list
     cursor = 0
     for match in SLOT_REF.finditer(sample):
         if match.start() > cursor:
-            parts.append({"text": sample[cursor:match.start()], "userDefined": False})
+            parts.append({"text": sample[cursor : match.start()], "userDefined": False})
         slot = intent.slot(match.group(1))
         if slot is None:  # the lint reports it; keep the text as it is
             parts.append({"text": match.group(0), "userDefined": False})
         else:
             examples = _examples(model, slot.type) or (slot.name,)
-            parts.append({"text": examples[index % len(examples)], "alias": slot.name,
-                          "meta": entity_for(model, slot.type), "userDefined": True})
+            parts.append(
+                {
+                    "text": examples[index % len(examples)],
+                    "alias": slot.name,
+                    "meta": entity_for(model, slot.type),
+                    "userDefined": True,
+                }
+            )
         cursor = match.end()
     if cursor < len(sample):
         parts.append({"text": sample[cursor:], "userDefined": False})
     return parts
 
 
-def _usersays(model: Model, name: str, intent: Intent | None,
-              phrases: tuple[str, ...]) -> list[dict[str, Any]]:
+def _usersays(
+    model: Model, name: str, intent: Intent | None, phrases: tuple[str, ...]
+) -> list[dict[str, Any]]:
     out = []
     for index, phrase in enumerate(phrases):
-        parts = (_phrase_parts(model, intent, phrase, index) if intent
-                 else [{"text": phrase, "userDefined": False}])
-        out.append({"id": _id("usersays", name, str(index), phrase), "data": parts,
-                    "isTemplate": False, "count": 0, "lang": model.language, "updated": 0})
+        parts = (
+            _phrase_parts(model, intent, phrase, index)
+            if intent
+            else [{"text": phrase, "userDefined": False}]
+        )
+        out.append(
+            {
+                "id": _id("usersays", name, str(index), phrase),
+                "data": parts,
+                "isTemplate": False,
+                "count": 0,
+                "lang": model.language,
+                "updated": 0,
+            }
+        )
     return out
 
 
 def _entity(name: str, *, regexp: bool, expand: bool) -> dict[str, Any]:
-    return {"id": _id("entity", name), "name": name, "isOverridable": True, "isEnum": False,
-            "isRegexp": regexp, "automatedExpansion": expand, "allowFuzzyExtraction": False}
+    return {
+        "id": _id("entity", name),
+        "name": name,
+        "isOverridable": True,
+        "isEnum": False,
+        "isRegexp": regexp,
+        "automatedExpansion": expand,
+        "allowFuzzyExtraction": False,
+    }
 
 
 def _entries(slot_type: SlotType) -> list[dict[str, Any]]:
@@ -153,54 +195,67 @@ def build_dialogflow(model: Model) -> dict[str, bytes]:
     lang = model.language
     files: dict[str, bytes] = {}
     files["package.json"] = dumps({"version": "1.0.0"})
-    files["agent.json"] = dumps({
-        "description": df.description,
-        "language": lang,
-        "shortDescription": "",
-        "examples": "",
-        "linkToDocs": "",
-        "displayName": df.display_name,
-        "disableInteractionLogs": False,
-        "disableStackdriverLogs": True,
-        "defaultTimezone": df.time_zone,
-        "isPrivate": True,
-        "mlMinConfidence": 0.3,
-        "supportedLanguages": [],
-        "enableOnePlatformResponses": True,
-        "onePlatformApiVersion": "v2",
-        "analyzeQueryTextSentiment": False,
-        "enabledKnowledgeBaseNames": [],
-        "knowledgeServiceConfidenceAdjustment": 0.0,
-        "dialogBuilderMode": False,
-        "baseActionPackagesUrl": "",
-        "enableSpellCorrection": False,
-        # The shared secret header (or basic auth) is set in the console's fulfillment
-        # settings, never committed.
-        "webhook": {"url": df.webhook_url, "username": "", "headers": {}, "available": True,
-                    "useForDomains": False, "cloudFunctionsEnabled": False,
-                    "cloudFunctionsInitialized": False},
-    })
+    files["agent.json"] = dumps(
+        {
+            "description": df.description,
+            "language": lang,
+            "shortDescription": "",
+            "examples": "",
+            "linkToDocs": "",
+            "displayName": df.display_name,
+            "disableInteractionLogs": False,
+            "disableStackdriverLogs": True,
+            "defaultTimezone": df.time_zone,
+            "isPrivate": True,
+            "mlMinConfidence": 0.3,
+            "supportedLanguages": [],
+            "enableOnePlatformResponses": True,
+            "onePlatformApiVersion": "v2",
+            "analyzeQueryTextSentiment": False,
+            "enabledKnowledgeBaseNames": [],
+            "knowledgeServiceConfidenceAdjustment": 0.0,
+            "dialogBuilderMode": False,
+            "baseActionPackagesUrl": "",
+            "enableSpellCorrection": False,
+            # The shared secret header (or basic auth) is set in the console's fulfillment
+            # settings, never committed.
+            "webhook": {
+                "url": df.webhook_url,
+                "username": "",
+                "headers": {},
+                "available": True,
+                "useForDomains": False,
+                "cloudFunctionsEnabled": False,
+                "cloudFunctionsInitialized": False,
+            },
+        }
+    )
 
     for extra in df.extra_intents:
         files[f"intents/{extra.name}.json"] = dumps(
-            _intent_json(model, extra.name, extra.action, [], events=extra.events))
+            _intent_json(model, extra.name, extra.action, [], events=extra.events)
+        )
         if extra.samples:
             files[f"intents/{extra.name}_usersays_{lang}.json"] = dumps(
-                _usersays(model, extra.name, None, extra.samples))
+                _usersays(model, extra.name, None, extra.samples)
+            )
 
     for intent in model.intents:
         name = df.intent_name(intent.name)
         params = [_parameter(model, intent, s.name) for s in intent.slots]
-        files[f"intents/{name}.json"] = dumps(_intent_json(
-            model, name, intent.name, params, fallback=intent.name == FALLBACK))
+        files[f"intents/{name}.json"] = dumps(
+            _intent_json(model, name, intent.name, params, fallback=intent.name == FALLBACK)
+        )
         phrases = intent.all_phrases()
         if phrases and intent.name != FALLBACK:
             files[f"intents/{name}_usersays_{lang}.json"] = dumps(
-                _usersays(model, name, intent, phrases))
+                _usersays(model, name, intent, phrases)
+            )
 
     for slot_type in model.types:
         files[f"entities/{slot_type.name}.json"] = dumps(
-            _entity(slot_type.name, regexp=False, expand=slot_type.name in OPEN_TYPES))
+            _entity(slot_type.name, regexp=False, expand=slot_type.name in OPEN_TYPES)
+        )
         files[f"entities/{slot_type.name}_entries_{lang}.json"] = dumps(_entries(slot_type))
 
     for _type_name, mapped in sorted(df.entities.items()):
@@ -209,7 +264,8 @@ def build_dialogflow(model: Model) -> dict[str, bytes]:
         name = mapped.entity.lstrip("@")
         files[f"entities/{name}.json"] = dumps(_entity(name, regexp=True, expand=False))
         files[f"entities/{name}_entries_{lang}.json"] = dumps(
-            [{"value": r, "synonyms": [r]} for r in mapped.regexp])
+            [{"value": r, "synonyms": [r]} for r in mapped.regexp]
+        )
     return dict(sorted(files.items()))
 
 

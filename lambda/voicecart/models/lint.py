@@ -19,13 +19,18 @@ from .source import BUILTIN_TYPES, SLOT_REF, Intent, Model, slot_refs
 
 FREE_TEXT = "AMAZON.SearchQuery"
 NO_SAMPLES = frozenset({"AMAZON.FallbackIntent"})
-REQUIRED_BUILTINS = ("AMAZON.CancelIntent", "AMAZON.HelpIntent", "AMAZON.StopIntent",
-                     "AMAZON.NavigateHomeIntent")
+REQUIRED_BUILTINS = (
+    "AMAZON.CancelIntent",
+    "AMAZON.HelpIntent",
+    "AMAZON.StopIntent",
+    "AMAZON.NavigateHomeIntent",
+)
 
 _ALLOWED = re.compile(r"^[a-zA-Z\u00c0-\u017f '._\-]*$")
 _ABBREVIATION = re.compile(r"^(?:[a-z]\.)+$|^(?:mr|mrs|ms|dr|st|jr|sr|vs)\.$", re.IGNORECASE)
-_WORD_APOSTROPHE = re.compile(r"^[a-z\u00c0-\u017f]+'[a-z\u00c0-\u017f]*$|^[a-z]+s'$",
-                              re.IGNORECASE)
+_WORD_APOSTROPHE = re.compile(
+    r"^[a-z\u00c0-\u017f]+'[a-z\u00c0-\u017f]*$|^[a-z]+s'$", re.IGNORECASE
+)
 _NAME = re.compile(r"^[A-Za-z][A-Za-z_]*$")
 _SLOT_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _INVOCATION = re.compile(r"^[a-z][a-z .']*[a-z.]$")
@@ -35,6 +40,7 @@ _DF_ENTITY = re.compile(r"^@(?:sys\.[a-z0-9\-.]+|[A-Za-z][A-Za-z0-9_\-]*)$")
 
 def shape(intent: Intent, sample: str) -> str:
     """A sample as Alexa compares them: case and spacing ignored, slots by type."""
+
     def by_type(match: re.Match[str]) -> str:
         slot = intent.slot(match.group(1))
         return "{" + (slot.type if slot else match.group(1)) + "}"
@@ -78,13 +84,18 @@ def _sample_problems(model: Model, intent: Intent, sample: str, where: str) -> l
         if not SLOT_REF.sub("", sample).strip():
             out.append(f"{where}: an AMAZON.SearchQuery slot needs a carrier phrase")
         if len(refs) > 1:
-            out.append(f"{where}: an AMAZON.SearchQuery slot cannot share a sample with "
-                       "another slot")
+            out.append(
+                f"{where}: an AMAZON.SearchQuery slot cannot share a sample with another slot"
+            )
     return out
 
 
-def lint(model: Model, contract: Mapping[str, Sequence[str]] | None = None,
-         *, main_intents: Sequence[str] | None = None) -> list[str]:
+def lint(
+    model: Model,
+    contract: Mapping[str, Sequence[str]] | None = None,
+    *,
+    main_intents: Sequence[str] | None = None,
+) -> list[str]:
     """Every problem found; an empty list means the model is clean.
 
     `contract`: intent name -> slot names the conversation core expects (intents.py);
@@ -110,8 +121,11 @@ def lint(model: Model, contract: Mapping[str, Sequence[str]] | None = None,
     used_types: set[str] = set()
     seen: dict[str, str] = {}  # sample shape -> intent that has it
     flagged = {i.name for i in model.intents if i.main}
-    mains = set(main_intents) if main_intents is not None else flagged or {
-        i.name for i in model.intents if not i.builtin}
+    mains = (
+        set(main_intents)
+        if main_intents is not None
+        else flagged or {i.name for i in model.intents if not i.builtin}
+    )
 
     for intent in model.intents:
         if not intent.builtin and not _NAME.match(intent.name):
@@ -121,8 +135,10 @@ def lint(model: Model, contract: Mapping[str, Sequence[str]] | None = None,
         if intent.name in NO_SAMPLES and intent.all_phrases():
             add(f"intent {intent.name}: Alexa accepts no sample utterances for it")
         if intent.name in mains and len(intent.samples) < model.min_samples:
-            add(f"intent {intent.name}: {len(intent.samples)} samples, fewer than the "
-                f"minimum of {model.min_samples}")
+            add(
+                f"intent {intent.name}: {len(intent.samples)} samples, fewer than the "
+                f"minimum of {model.min_samples}"
+            )
         if not intent.builtin and not intent.samples:
             add(f"intent {intent.name}: no sample utterances")
 
@@ -166,8 +182,10 @@ def lint(model: Model, contract: Mapping[str, Sequence[str]] | None = None,
         for sample in extra.samples:
             key = " ".join(sample.lower().split())
             if key in seen:
-                add(f"Dialogflow intent {extra.name} sample {sample!r}: shared with intent "
-                    f"{seen[key]}")
+                add(
+                    f"Dialogflow intent {extra.name} sample {sample!r}: shared with intent "
+                    f"{seen[key]}"
+                )
 
     for slot_type in model.types:
         if not _NAME.match(slot_type.name):
@@ -189,8 +207,10 @@ def lint(model: Model, contract: Mapping[str, Sequence[str]] | None = None,
                     add(f"slot type {slot_type.name}: bad value {phrase!r}")
                 key = phrase.lower()
                 if key in phrases and phrases[key] != value.id:
-                    add(f"slot type {slot_type.name}: {phrase!r} belongs to both "
-                        f"{phrases[key]} and {value.id}")
+                    add(
+                        f"slot type {slot_type.name}: {phrase!r} belongs to both "
+                        f"{phrases[key]} and {value.id}"
+                    )
                 phrases.setdefault(key, value.id)
 
     for type_name, mapped in model.dialogflow.entities.items():
@@ -198,8 +218,11 @@ def lint(model: Model, contract: Mapping[str, Sequence[str]] | None = None,
             add(f"Dialogflow entity for {type_name}: {mapped.entity!r} is not an entity name")
         if mapped.entity.startswith("@sys.") and mapped.regexp:
             add(f"Dialogflow entity for {type_name}: a system entity takes no regexp")
-        if not mapped.entity.startswith("@sys.") and not mapped.regexp and \
-                mapped.entity.lstrip("@") not in type_names:
+        if (
+            not mapped.entity.startswith("@sys.")
+            and not mapped.regexp
+            and mapped.entity.lstrip("@") not in type_names
+        ):
             add(f"Dialogflow entity for {type_name}: {mapped.entity} is defined nowhere")
 
     if contract is not None:

@@ -23,7 +23,7 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from . import numbers
+from ..conversation import numbers
 from .source import SLOT_REF, Intent, Model
 
 FALLBACK = "AMAZON.FallbackIntent"
@@ -31,20 +31,43 @@ LAUNCH = "LaunchRequest"
 FREE_TYPES = frozenset({"AMAZON.SearchQuery", "ITEM_NAME"})
 
 _CONTRACTIONS = {
-    "what's": "what is", "where's": "where is", "how's": "how is", "that's": "that is",
-    "there's": "there is", "it's": "it is", "he's": "he is", "she's": "she is",
-    "i'm": "i am", "i'd": "i would", "i'll": "i will", "i've": "i have", "we're": "we are",
-    "we've": "we have", "they're": "they are", "you're": "you are", "let's": "let us",
-    "don't": "do not", "doesn't": "does not", "didn't": "did not", "can't": "cannot",
-    "won't": "will not", "isn't": "is not", "aren't": "are not", "code's": "code is",
-    "wanna": "want to", "gonna": "going to", "gimme": "give me",
+    "what's": "what is",
+    "where's": "where is",
+    "how's": "how is",
+    "that's": "that is",
+    "there's": "there is",
+    "it's": "it is",
+    "he's": "he is",
+    "she's": "she is",
+    "i'm": "i am",
+    "i'd": "i would",
+    "i'll": "i will",
+    "i've": "i have",
+    "we're": "we are",
+    "we've": "we have",
+    "they're": "they are",
+    "you're": "you are",
+    "let's": "let us",
+    "don't": "do not",
+    "doesn't": "does not",
+    "didn't": "did not",
+    "can't": "cannot",
+    "won't": "will not",
+    "isn't": "is not",
+    "aren't": "are not",
+    "code's": "code is",
+    "wanna": "want to",
+    "gonna": "going to",
+    "gimme": "give me",
 }
 # Words a shopper adds that change nothing: dropped in a second try at matching.
 _FILLERS_BEFORE = re.compile(
-    r"^(?:(?:can you|could you|would you|will you|okay|ok|so|hey|hi|well|um+|uh+|er+)\s+)+")
+    r"^(?:(?:can you|could you|would you|will you|okay|ok|so|hey|hi|well|um+|uh+|er+)\s+)+"
+)
 _FILLERS_ANYWHERE = re.compile(r"\b(?:please|thanks|thank you|guys|just|kindly|actually|um+|uh+)\b")
-_DETERMINERS = frozenset({"the", "my", "a", "an", "this", "that", "these", "those", "your",
-                          "our", "some", "any"})
+_DETERMINERS = frozenset(
+    {"the", "my", "a", "an", "this", "that", "these", "those", "your", "our", "some", "any"}
+)
 _DETERMINER_RE = "(?:" + "|".join(sorted(_DETERMINERS)) + ")"
 EXTRA_WORD_COST = 6  # in characters of free text
 SWAP_COST = 3
@@ -112,8 +135,9 @@ class Resolver:
         }
         self._converters: dict[str, Callable[[str], str | None]] = {
             "AMAZON.NUMBER": lambda t: None if (n := numbers.parse_number(t)) is None else str(n),
-            "AMAZON.FOUR_DIGIT_NUMBER": lambda t: d if (d := numbers.parse_digits(t))
-            and len(d) == 4 else None,
+            "AMAZON.FOUR_DIGIT_NUMBER": lambda t: (
+                d if (d := numbers.parse_digits(t)) and len(d) == 4 else None
+            ),
             "AMAZON.Ordinal": numbers.parse_ordinal,
         }
         self.patterns: list[_Pattern] = []
@@ -129,10 +153,12 @@ class Resolver:
         invocation = r"\s+".join(re.escape(w) for w in normalize(model.invocation).split())
         self._launch = re.compile(
             rf"^(?:alexa\s+)?(?:open|launch|start|begin|load|run|use|talk to)\s+{invocation}"
-            rf"(?:\s+(?:and\s+)?(?P<rest>.*))?$")
+            rf"(?:\s+(?:and\s+)?(?P<rest>.*))?$"
+        )
         self._one_shot = re.compile(
             rf"^(?:alexa\s+)?(?:ask|tell)\s+{invocation}\s+(?:(?:to|for|about|if|whether|that)\s+)?"
-            rf"(?P<rest>.+)$")
+            rf"(?P<rest>.+)$"
+        )
 
     def _slot_regex(self, slot_type: str) -> str:
         if slot_type in self._builtin:
@@ -147,7 +173,7 @@ class Resolver:
         types: dict[str, str] = {}
         cursor = 0
         for match in SLOT_REF.finditer(sample):
-            tokens += [("word", w) for w in normalize(sample[cursor:match.start()]).split()]
+            tokens += [("word", w) for w in normalize(sample[cursor : match.start()]).split()]
             slot = intent.slot(match.group(1))
             if slot is None or slot.name in types:
                 return None  # the lint reports it
@@ -166,14 +192,26 @@ class Resolver:
         words = {i: w for i, (kind, w) in enumerate(tokens) if kind == "word"}
         # A sample with free text already takes any words: skipping more would let it
         # swallow other intents ("I'd like to place the order" is no search).
-        has_free = any(t in FREE_TYPES or t not in self._phrase_ids and t not in self._builtin
-                       for t in types.values())
+        has_free = any(
+            t in FREE_TYPES or t not in self._phrase_ids and t not in self._builtin
+            for t in types.values()
+        )
         max_extra = 0 if has_free else 2 if literal > 1 else 1
-        return _Pattern(intent.name, sample, re.compile(strict), relaxed, groups, words, types,
-                        literal, max_extra)
+        return _Pattern(
+            intent.name,
+            sample,
+            re.compile(strict),
+            relaxed,
+            groups,
+            words,
+            types,
+            literal,
+            max_extra,
+        )
 
-    def _piece(self, index: int, token: tuple[str, str], types: dict[str, str], *,
-               relaxed: bool) -> str:
+    def _piece(
+        self, index: int, token: tuple[str, str], types: dict[str, str], *, relaxed: bool
+    ) -> str:
         kind, value = token
         if kind == "slot":
             return f"(?P<s_{index}>{self._slot_regex(types[value])})"
@@ -186,10 +224,12 @@ class Resolver:
         the literal words ("let's check out", "clear out my cart"), and "the", "my",
         "this"... stand for one another. Never next to a free-text slot, which would
         swallow them anyway."""
+
         def free(i: int) -> bool:
             kind, value = tokens[i]
-            return kind == "slot" and (types[value] in FREE_TYPES
-                                       or types[value] not in self._phrase_ids)
+            return kind == "slot" and (
+                types[value] in FREE_TYPES or types[value] not in self._phrase_ids
+            )
 
         extra = r"(?P<x_{n}>\S+(?:\s+\S+)?)"
         out = []
@@ -207,16 +247,18 @@ class Resolver:
             out.append(rf"(?:\s+{extra.format(n='end')})?")
         return "".join(out)
 
-    def _try(self, pattern: _Pattern, text: str, *,
-             relaxed: bool = False) -> tuple[tuple[int, int], Resolution] | None:
+    def _try(
+        self, pattern: _Pattern, text: str, *, relaxed: bool = False
+    ) -> tuple[tuple[int, int], Resolution] | None:
         regex = pattern.relaxed if relaxed else pattern.strict
         match = regex.fullmatch(text) if regex else None
         if not match:
             return None
         found = match.groupdict()
         extras = sum(len(v.split()) for k, v in found.items() if k.startswith("x_") and v)
-        swaps = sum(1 for k, v in found.items()
-                    if k.startswith("d_") and v != pattern.words[int(k[2:])])
+        swaps = sum(
+            1 for k, v in found.items() if k.startswith("d_") and v != pattern.words[int(k[2:])]
+        )
         if relaxed and (not extras + swaps or extras > pattern.max_extra):
             return None
         slots: dict[str, str] = {}
@@ -305,8 +347,9 @@ def resolve_full(text: str, model: Model, *, elicit: tuple[str, str] | None = No
     return resolver_for(model).resolve(text, elicit)
 
 
-def resolve(text: str, model: Model, *,
-            elicit: tuple[str, str] | None = None) -> tuple[str, dict[str, str]]:
+def resolve(
+    text: str, model: Model, *, elicit: tuple[str, str] | None = None
+) -> tuple[str, dict[str, str]]:
     """(intent name, {slot: value}) for what a shopper typed or said."""
     found = resolver_for(model).resolve(text, elicit)
     return found.intent, dict(found.slots)

@@ -18,8 +18,9 @@ DEFAULT_LOCALE = "en-US"
 SLOT_REF = re.compile(r"\{([^{}]*)\}")
 
 # Built-in slot types the source may use without defining them.
-BUILTIN_TYPES = frozenset({"AMAZON.SearchQuery", "AMAZON.NUMBER", "AMAZON.FOUR_DIGIT_NUMBER",
-                           "AMAZON.Ordinal"})
+BUILTIN_TYPES = frozenset(
+    {"AMAZON.SearchQuery", "AMAZON.NUMBER", "AMAZON.FOUR_DIGIT_NUMBER", "AMAZON.Ordinal"}
+)
 
 
 class ModelError(Exception):
@@ -159,17 +160,27 @@ def _slot(name: str, raw: Any, where: str) -> Slot:
     spec = _mapping(raw, where)
     if not isinstance(spec.get("type"), str):
         raise ModelError(f"{where}: a slot needs a type")
-    return Slot(name, spec["type"], prompt=spec.get("prompt"),
-                samples=_strings(spec.get("samples"), f"{where}.samples"))
+    return Slot(
+        name,
+        spec["type"],
+        prompt=spec.get("prompt"),
+        samples=_strings(spec.get("samples"), f"{where}.samples"),
+    )
 
 
 def _intent(name: str, raw: Any) -> Intent:
     spec = _mapping(raw, f"intents.{name}")
-    slots = tuple(_slot(str(n), s, f"intents.{name}.slots.{n}")
-                  for n, s in _mapping(spec.get("slots"), f"intents.{name}.slots").items())
-    return Intent(name=name, slots=slots, samples=_strings(spec.get("samples"), f"{name}.samples"),
-                  native=_strings(spec.get("native"), f"{name}.native"),
-                  main=bool(spec.get("main", False)))
+    slots = tuple(
+        _slot(str(n), s, f"intents.{name}.slots.{n}")
+        for n, s in _mapping(spec.get("slots"), f"intents.{name}.slots").items()
+    )
+    return Intent(
+        name=name,
+        slots=slots,
+        samples=_strings(spec.get("samples"), f"{name}.samples"),
+        native=_strings(spec.get("native"), f"{name}.native"),
+        main=bool(spec.get("main", False)),
+    )
 
 
 def _type(name: str, raw: Any) -> SlotType:
@@ -180,8 +191,13 @@ def _type(name: str, raw: Any) -> SlotType:
         item = _mapping(item, where)
         if not isinstance(item.get("name"), str) or not isinstance(item.get("id"), str):
             raise ModelError(f"{where}: a value needs an id and a name (text)")
-        values.append(Value(id=item["id"], name=item["name"].strip(),
-                            synonyms=_strings(item.get("synonyms"), f"{where}.synonyms")))
+        values.append(
+            Value(
+                id=item["id"],
+                name=item["name"].strip(),
+                synonyms=_strings(item.get("synonyms"), f"{where}.synonyms"),
+            )
+        )
     return SlotType(name, tuple(values))
 
 
@@ -194,22 +210,31 @@ def _dialogflow(raw: Any) -> Dialogflow:
         entities[str(type_name)] = EntityMap(
             entity=str(ent.get("entity", "")),
             examples=_strings(ent.get("examples"), f"entities.{type_name}.examples"),
-            regexp=_strings(ent.get("regexp"), f"entities.{type_name}.regexp"))
+            regexp=_strings(ent.get("regexp"), f"entities.{type_name}.regexp"),
+        )
     extras = []
     extra_specs = _mapping(spec.get("extra_intents"), "platforms.dialogflow.extra_intents")
     for name, ext in extra_specs.items():
         ext = _mapping(ext, f"extra_intents.{name}")
-        extras.append(ExtraIntent(name=str(name), action=str(ext.get("action", name)),
-                                  events=_strings(ext.get("events"), f"{name}.events"),
-                                  samples=_strings(ext.get("samples"), f"{name}.samples")))
+        extras.append(
+            ExtraIntent(
+                name=str(name),
+                action=str(ext.get("action", name)),
+                events=_strings(ext.get("events"), f"{name}.events"),
+                samples=_strings(ext.get("samples"), f"{name}.samples"),
+            )
+        )
     return Dialogflow(
         display_name=str(agent.get("display_name", "VoiceCart")),
         time_zone=str(agent.get("time_zone", "America/Chicago")),
         webhook_url=str(agent.get("webhook_url", "")),
         description=str(agent.get("description", "")),
-        intent_names={str(k): str(v) for k, v in
-                      _mapping(spec.get("intent_names"), "intent_names").items()},
-        entities=entities, extra_intents=tuple(extras))
+        intent_names={
+            str(k): str(v) for k, v in _mapping(spec.get("intent_names"), "intent_names").items()
+        },
+        entities=entities,
+        extra_intents=tuple(extras),
+    )
 
 
 def from_dict(data: Any, path: Path | None = None) -> Model:

@@ -48,7 +48,7 @@ class Texts:
         return f"${amount:,.2f}"
 
     def join(self, items: list[str]) -> str:
-        """"a", "a and b", "a, b and c" — in this locale's words."""
+        """ "a", "a and b", "a, b and c" — in this locale's words."""
         if len(items) <= 1:
             return "".join(items)
         return f"{', '.join(items[:-1])} {self._table['_and']} {items[-1]}"

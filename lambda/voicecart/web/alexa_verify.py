@@ -64,7 +64,8 @@ def _certvalidator_placeholder(cause: BaseException) -> types.ModuleType:
         errors = types.ModuleType("certvalidator.errors")
         errors.PathError = type("PathError", (Exception,), {})  # type: ignore[attr-defined]
         errors.ValidationError = type(  # type: ignore[attr-defined]
-            "ValidationError", (Exception,), {})
+            "ValidationError", (Exception,), {}
+        )
         sys.modules["certvalidator.errors"] = errors
 
     reason = f"{type(cause).__name__}: {cause}"
@@ -73,7 +74,8 @@ def _certvalidator_placeholder(cause: BaseException) -> types.ModuleType:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             raise RuntimeError(
                 "certvalidator is unusable here (" + reason + "); the SDK's RequestVerifier "
-                "cannot run. Use voicecart.web.alexa_verify.build_verifiers() instead.")
+                "cannot run. Use voicecart.web.alexa_verify.build_verifiers() instead."
+            )
 
     module = types.ModuleType("certvalidator", "VoiceCart placeholder: " + reason)
     module.CertificateValidator = CertificateValidator  # type: ignore[attr-defined]
@@ -98,8 +100,11 @@ def _make_sdk_importable() -> None:
         import certvalidator  # noqa: F401
     except Exception as exc:  # LibraryNotFoundError, OSError from dlopen, ImportError, ...
         sys.modules["certvalidator"] = _certvalidator_placeholder(exc)
-        log.info("certvalidator unavailable (%s: %s); VoiceCart's own Alexa verifiers are used",
-                 type(exc).__name__, exc)
+        log.info(
+            "certvalidator unavailable (%s: %s); VoiceCart's own Alexa verifiers are used",
+            type(exc).__name__,
+            exc,
+        )
 
 
 _make_sdk_importable()
@@ -233,13 +238,15 @@ def _read_capped(response: Any, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def fetch_cert_chain(url: str, timeout: float = FETCH_TIMEOUT_SECONDS,
-                     context: ssl.SSLContext | None = None) -> bytes:
+def fetch_cert_chain(
+    url: str, timeout: float = FETCH_TIMEOUT_SECONDS, context: ssl.SSLContext | None = None
+) -> bytes:
     """Download the PEM chain over verified TLS (certifi's roots), no redirects, size-capped."""
     if context is None:
         context = ssl.create_default_context(cafile=_certifi_pem_path())
-    opener = urllib.request.build_opener(urllib.request.HTTPSHandler(context=context),
-                                         _NoRedirects())
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPSHandler(context=context), _NoRedirects()
+    )
     with opener.open(url, timeout=timeout) as response:
         return _read_capped(response, MAX_CHAIN_BYTES)
 
@@ -330,8 +337,7 @@ def verify_chain(certs: list[x509.Certificate], store: Store, now: datetime) -> 
     cryptography's web-PKI policy also checks every certificate's dates, CA constraints,
     key sizes and that the leaf is valid for the DNS name echo-api.amazon.com.
     """
-    verifier = PolicyBuilder().store(store).time(now).build_server_verifier(
-        x509.DNSName(ALEXA_SAN))
+    verifier = PolicyBuilder().store(store).time(now).build_server_verifier(x509.DNSName(ALEXA_SAN))
     try:
         verifier.verify(certs[0], certs[1:])
     except (ChainVerificationError, ValueError) as exc:
@@ -395,8 +401,12 @@ class _ChainCache:
 class SignatureVerifier(AbstractVerifier):
     """Checks the cert chain URL, the chain, the signing cert and ``Signature-256``."""
 
-    def __init__(self, trust_roots: Iterable[x509.Certificate], fetch: Fetch = fetch_cert_chain,
-                 clock: Clock = _utc_now) -> None:
+    def __init__(
+        self,
+        trust_roots: Iterable[x509.Certificate],
+        fetch: Fetch = fetch_cert_chain,
+        clock: Clock = _utc_now,
+    ) -> None:
         roots = list(trust_roots)
         if not roots:
             raise ValueError("at least one trust root is needed")
@@ -405,8 +415,9 @@ class SignatureVerifier(AbstractVerifier):
         self._clock = clock
         self._cache = _ChainCache()
 
-    def verify(self, headers: Mapping[str, Any], serialized_request_env: str,
-               deserialized_request_env: Any) -> None:
+    def verify(
+        self, headers: Mapping[str, Any], serialized_request_env: str, deserialized_request_env: Any
+    ) -> None:
         cert_url = _header(headers, CERT_URL_HEADER)
         signature_b64 = _header(headers, SIGNATURE_HEADER)
         if not cert_url or not signature_b64:
@@ -450,8 +461,10 @@ class SignatureVerifier(AbstractVerifier):
 
 def _skew_limit(max_skew_seconds: int) -> int:
     if not 0 <= max_skew_seconds <= MAX_NORMAL_SKEW_SECONDS:
-        raise ValueError(f"max_skew_seconds must be within 0..{MAX_NORMAL_SKEW_SECONDS}; "
-                         "Amazon does not allow more for normal requests")
+        raise ValueError(
+            f"max_skew_seconds must be within 0..{MAX_NORMAL_SKEW_SECONDS}; "
+            "Amazon does not allow more for normal requests"
+        )
     return max_skew_seconds
 
 
@@ -462,16 +475,21 @@ class TimestampVerifier(AbstractVerifier):
     documents and the SDK's own TimestampVerifier allows; every other request gets 150 s.
     """
 
-    def __init__(self, max_skew_seconds: int = MAX_NORMAL_SKEW_SECONDS,
-                 skill_event_max_skew_seconds: int = MAX_SKILL_EVENT_SKEW_SECONDS,
-                 clock: Clock = _utc_now) -> None:
+    def __init__(
+        self,
+        max_skew_seconds: int = MAX_NORMAL_SKEW_SECONDS,
+        skill_event_max_skew_seconds: int = MAX_SKILL_EVENT_SKEW_SECONDS,
+        clock: Clock = _utc_now,
+    ) -> None:
         self._max_skew = _skew_limit(max_skew_seconds)
-        self._event_max_skew = min(max(skill_event_max_skew_seconds, self._max_skew),
-                                   MAX_SKILL_EVENT_SKEW_SECONDS)
+        self._event_max_skew = min(
+            max(skill_event_max_skew_seconds, self._max_skew), MAX_SKILL_EVENT_SKEW_SECONDS
+        )
         self._clock = clock
 
-    def verify(self, headers: Mapping[str, Any], serialized_request_env: str,
-               deserialized_request_env: Any) -> None:
+    def verify(
+        self, headers: Mapping[str, Any], serialized_request_env: str, deserialized_request_env: Any
+    ) -> None:
         request = getattr(deserialized_request_env, "request", None)
         stamp = getattr(request, "timestamp", None)
         if not isinstance(stamp, datetime):
@@ -486,8 +504,10 @@ class TimestampVerifier(AbstractVerifier):
 
 def _application_ids(envelope: Any) -> list[str]:
     """Every application id the envelope carries (context, and session when present)."""
-    holders = (getattr(getattr(envelope, "context", None), "system", None),
-               getattr(envelope, "session", None))
+    holders = (
+        getattr(getattr(envelope, "context", None), "system", None),
+        getattr(envelope, "session", None),
+    )
     ids = []
     for holder in holders:
         app_id = getattr(getattr(holder, "application", None), "application_id", None)
@@ -508,24 +528,29 @@ class SkillIdVerifier(AbstractVerifier):
             raise ValueError("skill_id is required")
         self._skill_id = skill_id
 
-    def verify(self, headers: Mapping[str, Any], serialized_request_env: str,
-               deserialized_request_env: Any) -> None:
+    def verify(
+        self, headers: Mapping[str, Any], serialized_request_env: str, deserialized_request_env: Any
+    ) -> None:
         ids = _application_ids(deserialized_request_env)
         if not ids or any(app_id != self._skill_id for app_id in ids):
             raise VerificationError("skill id: not this skill")
 
 
-def build_verifiers(trust_roots: list[x509.Certificate] | None = None,
-                    fetch: Fetch | None = None,
-                    max_skew_seconds: int = MAX_NORMAL_SKEW_SECONDS) -> list[AbstractVerifier]:
+def build_verifiers(
+    trust_roots: list[x509.Certificate] | None = None,
+    fetch: Fetch | None = None,
+    max_skew_seconds: int = MAX_NORMAL_SKEW_SECONDS,
+) -> list[AbstractVerifier]:
     """Signature and timestamp verifiers; the skill-id one is added by make_skill_adapter.
 
     ``trust_roots`` defaults to certifi's bundle and ``fetch`` to an HTTPS download; tests
     pass a local CA and a function returning its PEM chain.
     """
     roots = load_default_trust_roots() if trust_roots is None else trust_roots
-    return [SignatureVerifier(roots, fetch or fetch_cert_chain),
-            TimestampVerifier(max_skew_seconds)]
+    return [
+        SignatureVerifier(roots, fetch or fetch_cert_chain),
+        TimestampVerifier(max_skew_seconds),
+    ]
 
 
 # --- the Flask adapter ------------------------------------------------------------------------
@@ -565,8 +590,13 @@ class AlexaSkillAdapter(SkillAdapter):  # type: ignore[misc]
         return super().dispatch_request()
 
 
-def make_skill_adapter(skill: Any, skill_id: str, app: Any, verify: bool = True,
-                       verifiers: list[AbstractVerifier] | None = None) -> AlexaSkillAdapter:
+def make_skill_adapter(
+    skill: Any,
+    skill_id: str,
+    app: Any,
+    verify: bool = True,
+    verifiers: list[AbstractVerifier] | None = None,
+) -> AlexaSkillAdapter:
     """The Alexa endpoint's adapter; call ``.register(app=app, route=...)`` on it.
 
     ``verifiers`` replaces the default signature + timestamp verifiers (build_verifiers()).

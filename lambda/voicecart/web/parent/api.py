@@ -75,14 +75,22 @@ def api_blueprint(ctx: ParentContext) -> Blueprint:  # noqa: C901 - one closure 
         if token is not None:
             hid = ctx.access.token_household(token) if token else None
             if hid is None:
-                raise ApiError(401, "unauthorized", "that API token is not valid",
-                               {"WWW-Authenticate": 'Bearer realm="voicecart"'})
+                raise ApiError(
+                    401,
+                    "unauthorized",
+                    "that API token is not valid",
+                    {"WWW-Authenticate": 'Bearer realm="voicecart"'},
+                )
             g.voicecart_parent = Parent(hid, "token")
             return
         hid = session_household(ctx.access, ctx.now())
         if hid is None:
-            raise ApiError(401, "unauthorized", "sign in, or send an API token",
-                           {"WWW-Authenticate": 'Bearer realm="voicecart"'})
+            raise ApiError(
+                401,
+                "unauthorized",
+                "sign in, or send an API token",
+                {"WWW-Authenticate": 'Bearer realm="voicecart"'},
+            )
         if request.method not in SAFE_METHODS and not csrf_ok(request.headers.get(CSRF_HEADER)):
             raise ApiError(403, "csrf", f"send the {CSRF_HEADER} header you got at sign-in")
         g.voicecart_parent = Parent(hid, "session")
@@ -106,8 +114,9 @@ def api_blueprint(ctx: ParentContext) -> Blueprint:  # noqa: C901 - one closure 
         if not isinstance(email, str) or not isinstance(password, str):
             raise ValidationError("send email and password as strings")
         login = ctx.access.sign_in(email, password)
-        token = start_session(login.household_id, ctx.access.session_stamp(login.household_id),
-                              ctx.now())
+        token = start_session(
+            login.household_id, ctx.access.session_stamp(login.household_id), ctx.now()
+        )
         return _json({"household_id": login.household_id, "csrf_token": token})
 
     @bp.delete("/session")
@@ -117,8 +126,12 @@ def api_blueprint(ctx: ParentContext) -> Blueprint:  # noqa: C901 - one closure 
 
     # ---- household -------------------------------------------------------------------------
     def household_data(hid: str) -> dict[str, object]:
-        return shapes.household_json(ctx.household(hid), ctx.store.get_code_lock(hid), ctx.now(),
-                                     ctx.access.has_password(hid))
+        return shapes.household_json(
+            ctx.household(hid),
+            ctx.store.get_code_lock(hid),
+            ctx.now(),
+            ctx.access.has_password(hid),
+        )
 
     @bp.get("/household")
     def household() -> Response:
@@ -147,8 +160,11 @@ def api_blueprint(ctx: ParentContext) -> Blueprint:  # noqa: C901 - one closure 
             else:
                 raise ValidationError("give the current voice code or the parent password")
             if not proven:
-                raise ApiError(403, "not_verified",
-                               "the current voice code or the parent password is not right")
+                raise ApiError(
+                    403,
+                    "not_verified",
+                    "the current voice code or the parent password is not right",
+                )
         ctx.services.households.set_code(hid, code, parent_authenticated=True)
         return _json({"code_set": True})
 
@@ -204,9 +220,14 @@ def api_blueprint(ctx: ParentContext) -> Blueprint:  # noqa: C901 - one closure 
         result = ctx.services.purchases.approve(actor, approval_id, parent_authenticated=True)
         if result.order is None:
             raise ApiError(409, "not_approved", f"not approved: {result.decision.reason}")
-        return _json({"approval": shapes.approval_json(result.approval, ctx.now()),
-                      "order": shapes.order_json(result.order, ctx.names(hid), ctx.now(),
-                                                 ctx.cancel_window)})
+        return _json(
+            {
+                "approval": shapes.approval_json(result.approval, ctx.now()),
+                "order": shapes.order_json(
+                    result.order, ctx.names(hid), ctx.now(), ctx.cancel_window
+                ),
+            }
+        )
 
     @bp.post("/approvals/<approval_id>/decline")
     def decline(approval_id: str) -> Response:
@@ -220,14 +241,19 @@ def api_blueprint(ctx: ParentContext) -> Blueprint:  # noqa: C901 - one closure 
         hid = _parent().household_id
         limit = _int_arg("limit", 50, 1, 200)
         names, now = ctx.names(hid), ctx.now()
-        return _json([shapes.order_json(o, names, now, ctx.cancel_window)
-                      for o in ctx.store.list_orders(hid, limit)])
+        return _json(
+            [
+                shapes.order_json(o, names, now, ctx.cancel_window)
+                for o in ctx.store.list_orders(hid, limit)
+            ]
+        )
 
     @bp.post("/orders/<order_id>/cancel")
     def cancel(order_id: str) -> Response:
         hid = _parent().household_id
-        cancelled = ctx.services.purchases.cancel(ctx.household(hid), order_id,
-                                                  by="a parent through the API")
+        cancelled = ctx.services.purchases.cancel(
+            ctx.household(hid), order_id, by="a parent through the API"
+        )
         return _json(shapes.order_json(cancelled, ctx.names(hid), ctx.now(), ctx.cancel_window))
 
     # ---- audit, notifications, spending ----------------------------------------------------
@@ -240,18 +266,25 @@ def api_blueprint(ctx: ParentContext) -> Blueprint:  # noqa: C901 - one closure 
         if outcome is not None and outcome not in OUTCOMES:
             raise ValidationError(f"outcome must be one of {', '.join(OUTCOMES)}")
         profile_id = request.args.get("profile") or None
-        entries = ctx.store.list_audit(hid, limit=limit + 1, offset=offset,
-                                       profile_id=profile_id, outcome=outcome)
-        return _json({"entries": [shapes.audit_json(e) for e in entries[:limit]],
-                      "offset": offset, "limit": limit,
-                      "next_offset": offset + limit if len(entries) > limit else None})
+        entries = ctx.store.list_audit(
+            hid, limit=limit + 1, offset=offset, profile_id=profile_id, outcome=outcome
+        )
+        return _json(
+            {
+                "entries": [shapes.audit_json(e) for e in entries[:limit]],
+                "offset": offset,
+                "limit": limit,
+                "next_offset": offset + limit if len(entries) > limit else None,
+            }
+        )
 
     @bp.get("/notifications")
     def notifications() -> Response:
         hid = _parent().household_id
         limit = _int_arg("limit", 50, 1, 200)
-        return _json([shapes.notification_json(n)
-                      for n in ctx.store.list_notifications(hid, limit)])
+        return _json(
+            [shapes.notification_json(n) for n in ctx.store.list_notifications(hid, limit)]
+        )
 
     @bp.get("/spending")
     def spending() -> Response:

@@ -63,8 +63,10 @@ def secret_key(db_path: Path | str | None) -> str:
         return _key_file(path)
     except OSError as exc:
         # A read-only disk (AWS Lambda): sessions then last only as long as this process.
-        log.warning("cannot keep a session key next to the database; set VOICECART_SECRET_KEY",
-                     extra={"error": exc.strerror or type(exc).__name__})
+        log.warning(
+            "cannot keep a session key next to the database; set VOICECART_SECRET_KEY",
+            extra={"error": exc.strerror or type(exc).__name__},
+        )
         return secrets.token_urlsafe(48)
 
 
@@ -154,8 +156,11 @@ class Parent:
 def parent_actor(household: Household, profiles: list[Profile], channel: str) -> Actor:
     """Decisions on the page are the household's first adult's, as on the command line."""
     adults = [p for p in profiles if p.role is Role.ADULT]
-    profile = adults[0] if adults else Profile("parent", household.id, "A parent", Role.ADULT,
-                                               Mode.ALLOWED)
+    profile = (
+        adults[0]
+        if adults
+        else Profile("parent", household.id, "A parent", Role.ADULT, Mode.ALLOWED)
+    )
     return Actor(household, profile, device_id=channel, channel=channel)
 
 

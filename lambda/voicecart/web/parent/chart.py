@@ -12,8 +12,12 @@ from .context import Spend
 from .wording import dollars
 
 ROLE_ORDER = {Role.ADULT: 0, Role.TEEN: 1, Role.CHILD: 2, Role.GUEST: 3}
-ROLE_WORDS = {Role.ADULT: "adult", Role.TEEN: "teen", Role.CHILD: "child",
-              Role.GUEST: "anyone not recognized"}
+ROLE_WORDS = {
+    Role.ADULT: "adult",
+    Role.TEEN: "teen",
+    Role.CHILD: "child",
+    Role.GUEST: "anyone not recognized",
+}
 
 
 @dataclass(frozen=True)
@@ -43,18 +47,29 @@ def _pct(amount: Decimal | None, scale: Decimal) -> float:
 
 def spending_chart(spends: list[Spend]) -> Chart:
     ordered = sorted(spends, key=lambda s: (ROLE_ORDER.get(s.profile.role, 9), s.profile.name))
-    scale = max([s.month for s in ordered] + [s.week for s in ordered]
-                + [s.profile.monthly_budget or Decimal("0") for s in ordered] + [Decimal("1")])
+    scale = max(
+        [s.month for s in ordered]
+        + [s.week for s in ordered]
+        + [s.profile.monthly_budget or Decimal("0") for s in ordered]
+        + [Decimal("1")]
+    )
     rows = []
     for s in ordered:
         budget = s.profile.monthly_budget
-        rows.append(Row(
-            name=s.profile.name, role=ROLE_WORDS.get(s.profile.role, s.profile.role.value),
-            week=dollars(s.week), month=dollars(s.month),
-            budget=f"of {dollars(budget)} monthly budget" if budget is not None else "",
-            over=budget is not None and s.month > budget,
-            week_pct=_pct(s.week, scale), month_pct=_pct(s.month, scale),
-            budget_pct=_pct(budget, scale) if budget else None))
-    summary = "; ".join(f"{r.name}: {r.week} this week, {r.month} this month {r.budget}".strip()
-                        for r in rows)
+        rows.append(
+            Row(
+                name=s.profile.name,
+                role=ROLE_WORDS.get(s.profile.role, s.profile.role.value),
+                week=dollars(s.week),
+                month=dollars(s.month),
+                budget=f"of {dollars(budget)} monthly budget" if budget is not None else "",
+                over=budget is not None and s.month > budget,
+                week_pct=_pct(s.week, scale),
+                month_pct=_pct(s.month, scale),
+                budget_pct=_pct(budget, scale) if budget else None,
+            )
+        )
+    summary = "; ".join(
+        f"{r.name}: {r.week} this week, {r.month} this month {r.budget}".strip() for r in rows
+    )
     return Chart(rows, summary or "No profiles yet.")

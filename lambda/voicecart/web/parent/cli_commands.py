@@ -50,29 +50,44 @@ def cmd_set_password(services: Any, args: argparse.Namespace) -> int:
     if first != second:
         raise ValidationError("the two passwords did not match; nothing changed")
     login = ParentAccess(services.store, services.clock).set_password(hid, first, args.email)
-    _print(args, {"household": hid, "email": login.email, "password_set": True},
-           f"The parent password for {hid} is set; sign in as {login.email}. "
-           "Every signed-in session was signed out.")
+    _print(
+        args,
+        {"household": hid, "email": login.email, "password_set": True},
+        f"The parent password for {hid} is set; sign in as {login.email}. "
+        "Every signed-in session was signed out.",
+    )
     return 0
 
 
 def cmd_tokens_create(services: Any, args: argparse.Namespace) -> int:
     hid = _household_id(services, args)
     record, token = ParentAccess(services.store, services.clock).create_token(hid, args.label)
-    _print(args, {"id": record.id, "label": record.label, "token": token},
-           f"API token {record.id} ({record.label}):\n\n    {token}\n\n"
-           "Copy it now: it is not stored and cannot be shown again. "
-           "Send it as `Authorization: Bearer <token>`.")
+    _print(
+        args,
+        {"id": record.id, "label": record.label, "token": token},
+        f"API token {record.id} ({record.label}):\n\n    {token}\n\n"
+        "Copy it now: it is not stored and cannot be shown again. "
+        "Send it as `Authorization: Bearer <token>`.",
+    )
     return 0
 
 
 def cmd_tokens_list(services: Any, args: argparse.Namespace) -> int:
     hid = _household_id(services, args)
     tokens = ParentAccess(services.store, services.clock).tokens(hid)
-    data = [{"id": t.id, "label": t.label, "created_at": t.created_at.isoformat(),
-             "revoked_at": t.revoked_at.isoformat() if t.revoked_at else None} for t in tokens]
-    text = "\n".join(f"{t.id}  {'active ' if t.active else 'revoked'}  "
-                     f"{t.created_at:%Y-%m-%d %H:%M}  {t.label}" for t in tokens)
+    data = [
+        {
+            "id": t.id,
+            "label": t.label,
+            "created_at": t.created_at.isoformat(),
+            "revoked_at": t.revoked_at.isoformat() if t.revoked_at else None,
+        }
+        for t in tokens
+    ]
+    text = "\n".join(
+        f"{t.id}  {'active ' if t.active else 'revoked'}  {t.created_at:%Y-%m-%d %H:%M}  {t.label}"
+        for t in tokens
+    )
     _print(args, data, text or "No API tokens.")
     return 0
 
@@ -89,7 +104,8 @@ def _subcommands(sub: Any, name: str, help_text: str) -> Any:
     parser = sub.choices.get(name) if hasattr(sub, "choices") else None
     if parser is None:
         return sub.add_parser(name, help=help_text).add_subparsers(
-            dest="action", required=True, metavar="ACTION")
+            dest="action", required=True, metavar="ACTION"
+        )
     for action in parser._actions:  # argparse keeps no public handle on it
         if isinstance(action, argparse._SubParsersAction):
             return action
@@ -98,8 +114,12 @@ def _subcommands(sub: Any, name: str, help_text: str) -> Any:
 
 def register(sub: Any, add: Callable[..., argparse.ArgumentParser]) -> None:
     household = _subcommands(sub, "household", "voice code, lock and settings")
-    p = add(household, "set-password", cmd_set_password,
-            "set the household password for the parent page (asked twice, never shown)")
+    p = add(
+        household,
+        "set-password",
+        cmd_set_password,
+        "set the household password for the parent page (asked twice, never shown)",
+    )
     p.add_argument("--email", help="the parent's sign-in e-mail (needed the first time)")
 
     tokens = _subcommands(sub, "tokens", "API tokens for the parent API")

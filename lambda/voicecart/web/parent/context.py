@@ -81,15 +81,25 @@ class ParentContext:
             for back in range(today.weekday() + 1):
                 key, _ = counter_keys(household.id, profile.id, today - timedelta(days=back))
                 week += self.store.get_counter(key)
-            spends.append(Spend(profile, week, self.store.get_counter(month_key),
-                                self.store.get_counter(day_key)))
+            spends.append(
+                Spend(
+                    profile,
+                    week,
+                    self.store.get_counter(month_key),
+                    self.store.get_counter(day_key),
+                )
+            )
         return spends
 
     def blocked(self, household_id: str, limit: int = 8) -> list[AuditEntry]:
         """Recent attempts the guard stopped: refusals, wrong codes and broadcast holds."""
         entries = self.store.list_audit(household_id, limit=200)
-        stopped = [e for e in entries if e.reason not in NOT_THE_GUARD
-                   and (e.outcome in BLOCKED_OUTCOMES or e.reason in BLOCKED_REASONS)]
+        stopped = [
+            e
+            for e in entries
+            if e.reason not in NOT_THE_GUARD
+            and (e.outcome in BLOCKED_OUTCOMES or e.reason in BLOCKED_REASONS)
+        ]
         return stopped[:limit]
 
     def stopped(self, household_id: str, limit: int = 6) -> list[Stopped]:
@@ -126,14 +136,17 @@ class ParentContext:
             if p.monthly_budget is not None and spend.month + approval.total > p.monthly_budget:
                 over.append(f"monthly budget ({dollars(p.monthly_budget)})")
             if over:
-                notes[approval.id] = (f"Over {p.name}'s {_join(over)}. "
-                                      "Approving orders it anyway.")
+                notes[approval.id] = f"Over {p.name}'s {_join(over)}. Approving orders it anyway."
         return notes
 
 
 def _alike(a: AuditEntry, b: AuditEntry) -> bool:
     return (a.profile_id, a.reason, a.outcome, [line.sku for line in a.lines]) == (
-        b.profile_id, b.reason, b.outcome, [line.sku for line in b.lines])
+        b.profile_id,
+        b.reason,
+        b.outcome,
+        [line.sku for line in b.lines],
+    )
 
 
 def _join(parts: list[str]) -> str:

@@ -18,12 +18,17 @@ def seed_parent_login(store: Store, clock: Clock, household_id: str) -> bool:
         return False
     from ...domain import codes
 
-    store.set_parent_login(ParentLogin(household_id, DEMO_PARENT_EMAIL,
-                                       codes.hash_secret(DEMO_PARENT_PASSWORD), clock.now()))
+    store.set_parent_login(
+        ParentLogin(
+            household_id, DEMO_PARENT_EMAIL, codes.hash_secret(DEMO_PARENT_PASSWORD), clock.now()
+        )
+    )
     return True
 
 
 def demo_banner(base_url: str) -> str:
     """What `voicecart serve --demo` prints about the parent page."""
-    return (f"Parent page: {base_url.rstrip('/')}/parent/  "
-            f"(sign in as {DEMO_PARENT_EMAIL} / {DEMO_PARENT_PASSWORD})")
+    return (
+        f"Parent page: {base_url.rstrip('/')}/parent/  "
+        f"(sign in as {DEMO_PARENT_EMAIL} / {DEMO_PARENT_PASSWORD})"
+    )

@@ -19,8 +19,9 @@ API_PREFIX = "/api/v1"
 class ApiError(Exception):
     """A refusal decided in the web layer (auth, CSRF, media type)."""
 
-    def __init__(self, status: int, code: str, message: str,
-                 headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, status: int, code: str, message: str, headers: dict[str, str] | None = None
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
@@ -28,8 +29,9 @@ class ApiError(Exception):
         self.headers = headers or {}
 
 
-def error_response(status: int, code: str, message: str,
-                   headers: dict[str, str] | None = None) -> Response:
+def error_response(
+    status: int, code: str, message: str, headers: dict[str, str] | None = None
+) -> Response:
     response = jsonify(error={"code": code, "message": message})
     response.status_code = status
     response.headers["Cache-Control"] = "no-store"
@@ -41,20 +43,28 @@ def error_response(status: int, code: str, message: str,
 def _domain(status: int, code: str):  # type: ignore[no-untyped-def]
     def handle(exc: Exception) -> Response:
         return error_response(status, code, str(exc))
+
     return handle
 
 
 def register_api_errors(bp: Blueprint) -> None:
-    bp.register_error_handler(ApiError, lambda e: error_response(e.status, e.code, e.message,
-                                                                 e.headers))
+    bp.register_error_handler(
+        ApiError, lambda e: error_response(e.status, e.code, e.message, e.headers)
+    )
     bp.register_error_handler(ValidationError, _domain(400, "invalid"))
     bp.register_error_handler(NotFound, _domain(404, "not_found"))
     bp.register_error_handler(Conflict, _domain(409, "conflict"))
     bp.register_error_handler(BudgetExceeded, _domain(409, "over_budget"))
     bp.register_error_handler(SignInRefused, _domain(401, "sign_in_refused"))
-    bp.register_error_handler(TooManyAttempts, lambda e: error_response(
-        429, "rate_limited", "Too many attempts. Try again later.",
-        {"Retry-After": str(e.retry_after)}))
+    bp.register_error_handler(
+        TooManyAttempts,
+        lambda e: error_response(
+            429,
+            "rate_limited",
+            "Too many attempts. Try again later.",
+            {"Retry-After": str(e.retry_after)},
+        ),
+    )
     bp.register_error_handler(PaymentError, _domain(502, "payment_failed"))
     bp.register_error_handler(StoreError, _store_error)
     bp.register_error_handler(HTTPException, _http_error)

@@ -23,12 +23,25 @@ from ...domain.household import (
 )
 
 MAX_AMOUNT = Decimal("100000")
-PROFILE_FIELDS = frozenset({"name", "mode", "per_order_limit", "daily_budget", "monthly_budget",
-                            "blocked_categories", "quiet_hours", "person_ids"})
+PROFILE_FIELDS = frozenset(
+    {
+        "name",
+        "mode",
+        "per_order_limit",
+        "daily_budget",
+        "monthly_budget",
+        "blocked_categories",
+        "quiet_hours",
+        "person_ids",
+    }
+)
 _CATEGORY = re.compile(r"^[a-z0-9][a-z0-9 &'_-]{0,39}$")
 _PROFILE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
-_LABELS = {"per_order_limit": "the per-order limit", "daily_budget": "the daily budget",
-           "monthly_budget": "the monthly budget"}
+_LABELS = {
+    "per_order_limit": "the per-order limit",
+    "daily_budget": "the daily budget",
+    "monthly_budget": "the monthly budget",
+}
 
 
 def require_object(raw: object) -> Mapping[str, object]:

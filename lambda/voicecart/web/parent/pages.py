@@ -42,8 +42,13 @@ from .shapes import always_blocked
 WEB = Path(__file__).resolve().parent.parent
 PUBLIC_ENDPOINTS = frozenset({"parent.sign_in", "parent.static"})
 AUDIT_PAGE = 25
-OUTCOME_CHOICES = (("", "Any outcome"), ("allow", "Ordered"), ("needs_approval",
-                   "Sent for approval"), ("needs_code", "Asked for the code"), ("deny", "Blocked"))
+OUTCOME_CHOICES = (
+    ("", "Any outcome"),
+    ("allow", "Ordered"),
+    ("needs_approval", "Sent for approval"),
+    ("needs_code", "Asked for the code"),
+    ("deny", "Blocked"),
+)
 
 
 def _safe_next(target: str | None) -> str:
@@ -53,16 +58,24 @@ def _safe_next(target: str | None) -> str:
 
 
 def page_blueprint(ctx: ParentContext) -> Blueprint:  # noqa: C901 - one closure per route
-    bp = Blueprint("parent", __name__, url_prefix="/parent",
-                   template_folder=str(WEB / "templates"),
-                   static_folder=str(WEB / "static" / "parent"), static_url_path="/static")
+    bp = Blueprint(
+        "parent",
+        __name__,
+        url_prefix="/parent",
+        template_folder=str(WEB / "templates"),
+        static_folder=str(WEB / "static" / "parent"),
+        static_url_path="/static",
+    )
 
     @bp.before_request
     def guard() -> Any:
         if request.method not in SAFE_METHODS and request.endpoint != "parent.static":
             if not csrf_ok(request.form.get(CSRF_FIELD)):
-                return _error(403, "This form has expired or did not come from this page. "
-                                   "Go back, reload the page and try again.")
+                return _error(
+                    403,
+                    "This form has expired or did not come from this page. "
+                    "Go back, reload the page and try again.",
+                )
         if request.endpoint in PUBLIC_ENDPOINTS:
             return None
         hid = session_household(ctx.access, ctx.now())
@@ -79,12 +92,14 @@ def page_blueprint(ctx: ParentContext) -> Blueprint:  # noqa: C901 - one closure
         response.headers["Referrer-Policy"] = "same-origin"
         response.headers["Content-Security-Policy"] = (
             "default-src 'self'; style-src 'self'; img-src 'self' data:; script-src 'none'; "
-            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        )
         return response
 
     def _error(status: int, message: str) -> Response:
-        return make_response(render_template("parent/error.html", message=message,
-                                             csrf_token=csrf_token()), status)
+        return make_response(
+            render_template("parent/error.html", message=message, csrf_token=csrf_token()), status
+        )
 
     def hid() -> str:
         household_id: str = g.voicecart_household
@@ -94,9 +109,16 @@ def page_blueprint(ctx: ParentContext) -> Blueprint:  # noqa: C901 - one closure
         household = ctx.household(hid())
         lock = ctx.store.get_code_lock(hid())
         page = render_template(
-            f"parent/{template}", household=household, lock=lock,
-            locked=lock.is_locked(ctx.now()), csrf_token=csrf_token(), now=ctx.now(),
-            w=wording, pending_count=len(ctx.pending(hid())), **values)
+            f"parent/{template}",
+            household=household,
+            lock=lock,
+            locked=lock.is_locked(ctx.now()),
+            csrf_token=csrf_token(),
+            now=ctx.now(),
+            w=wording,
+            pending_count=len(ctx.pending(hid())),
+            **values,
+        )
         return make_response(page, status)
 
     def back(endpoint: str, message: str, category: str = "ok", **kw: Any) -> Any:
@@ -109,27 +131,38 @@ def page_blueprint(ctx: ParentContext) -> Blueprint:  # noqa: C901 - one closure
         if request.method == "GET":
             if session_household(ctx.access, ctx.now()):
                 return redirect(_safe_next(request.args.get("next")))
-            return render_template("parent/sign_in.html", csrf_token=csrf_token(),
-                                   next=request.args.get("next", ""), email="", message=None)
+            return render_template(
+                "parent/sign_in.html",
+                csrf_token=csrf_token(),
+                next=request.args.get("next", ""),
+                email="",
+                message=None,
+            )
         email = request.form.get("email", "")
         try:
             login = ctx.access.sign_in(email, request.form.get("password", ""))
         except TooManyAttempts as exc:
             minutes = max(1, (exc.retry_after + 59) // 60)
-            page = render_template("parent/sign_in.html", csrf_token=csrf_token(), email=email,
-                                   next=request.form.get("next", ""),
-                                   message=f"Too many tries. Wait {minutes} minutes and try "
-                                           "again.")
+            page = render_template(
+                "parent/sign_in.html",
+                csrf_token=csrf_token(),
+                email=email,
+                next=request.form.get("next", ""),
+                message=f"Too many tries. Wait {minutes} minutes and try again.",
+            )
             response = make_response(page, 429)
             response.headers["Retry-After"] = str(exc.retry_after)
             return response
         except SignInRefused:
-            page = render_template("parent/sign_in.html", csrf_token=csrf_token(), email=email,
-                                   next=request.form.get("next", ""),
-                                   message="That e-mail and password don't match.")
+            page = render_template(
+                "parent/sign_in.html",
+                csrf_token=csrf_token(),
+                email=email,
+                next=request.form.get("next", ""),
+                message="That e-mail and password don't match.",
+            )
             return make_response(page, 401)
-        start_session(login.household_id, ctx.access.session_stamp(login.household_id),
-                      ctx.now())
+        start_session(login.household_id, ctx.access.session_stamp(login.household_id), ctx.now())
         return redirect(_safe_next(request.form.get("next")))
 
     @bp.post("/sign-out")
@@ -144,25 +177,37 @@ def page_blueprint(ctx: ParentContext) -> Blueprint:  # noqa: C901 - one closure
         household = ctx.household(hid())
         spends = ctx.spending(household)
         pending = ctx.pending(hid())
-        return render("overview.html", pending=pending, chart=spending_chart(spends),
-                      spends=spends, stopped=ctx.stopped(hid()),
-                      budget_notes=ctx.budget_notes(household, pending),
-                      last_wrong=ctx.last_wrong_code(hid()),
-                      notes=ctx.store.list_notifications(hid(), 3))
+        return render(
+            "overview.html",
+            pending=pending,
+            chart=spending_chart(spends),
+            spends=spends,
+            stopped=ctx.stopped(hid()),
+            budget_notes=ctx.budget_notes(household, pending),
+            last_wrong=ctx.last_wrong_code(hid()),
+            notes=ctx.store.list_notifications(hid(), 3),
+        )
 
     @bp.post("/approvals/<approval_id>/approve")
     def approve(approval_id: str) -> Response:
         try:
-            result = ctx.services.purchases.approve(ctx.actor(hid(), "web"), approval_id,
-                                                    parent_authenticated=True)
+            result = ctx.services.purchases.approve(
+                ctx.actor(hid(), "web"), approval_id, parent_authenticated=True
+            )
         except (DomainError, PaymentError) as exc:
             return back("parent.overview", f"Could not approve: {exc}.", "error")
         if result.order is None:
-            return back("parent.overview", "Could not approve: "
-                        f"{result.decision.reason.replace('_', ' ')}.", "error")
+            return back(
+                "parent.overview",
+                f"Could not approve: {result.decision.reason.replace('_', ' ')}.",
+                "error",
+            )
         names = ", ".join(line.name for line in result.order.lines)
-        return back("parent.overview", f"Approved. Order {result.order.id} for "
-                    f"{wording.dollars(result.order.total)} ({names}) is placed.")
+        return back(
+            "parent.overview",
+            f"Approved. Order {result.order.id} for "
+            f"{wording.dollars(result.order.total)} ({names}) is placed.",
+        )
 
     @bp.post("/approvals/<approval_id>/decline")
     def decline(approval_id: str) -> Response:
@@ -179,18 +224,29 @@ def page_blueprint(ctx: ParentContext) -> Blueprint:  # noqa: C901 - one closure
         return back(target, "Voice purchasing is unlocked. The wrong-code count starts again.")
 
     # ---- profiles --------------------------------------------------------------------
-    def profiles_page(status: int = 200, errors: dict[str, str] | None = None,
-                      form: MultiDict[str, str] | None = None, form_id: str = "") -> Response:
-        profiles = sorted(ctx.profiles(hid()),
-                          key=lambda p: (ROLE_ORDER.get(p.role, 9), p.name))
+    def profiles_page(
+        status: int = 200,
+        errors: dict[str, str] | None = None,
+        form: MultiDict[str, str] | None = None,
+        form_id: str = "",
+    ) -> Response:
+        profiles = sorted(ctx.profiles(hid()), key=lambda p: (ROLE_ORDER.get(p.role, 9), p.name))
         known = {p.category for p in ctx.store.iter_products()} | AGE_RESTRICTED_CATEGORIES
         for p in profiles:
             known |= p.blocked_categories
-        return render("profiles.html", status, profiles=profiles, categories=sorted(known),
-                      forced={p.id: always_blocked(p) for p in profiles},
-                      plural={"child": "children", "teen": "teens", "guest": "guests"},
-                      modes=list(Mode), child=Role.CHILD, errors=errors or {},
-                      form=form, form_id=form_id)
+        return render(
+            "profiles.html",
+            status,
+            profiles=profiles,
+            categories=sorted(known),
+            forced={p.id: always_blocked(p) for p in profiles},
+            plural={"child": "children", "teen": "teens", "guest": "guests"},
+            modes=list(Mode),
+            child=Role.CHILD,
+            errors=errors or {},
+            form=form,
+            form_id=form_id,
+        )
 
     @bp.get("/profiles")
     def profiles() -> Response:
@@ -200,7 +256,8 @@ def page_blueprint(ctx: ParentContext) -> Blueprint:  # noqa: C901 - one closure
     def save_profile(profile_id: str) -> Response:
         form = request.form
         raw: dict[str, object] = {
-            "name": form.get("name", ""), "mode": form.get("mode", ""),
+            "name": form.get("name", ""),
+            "mode": form.get("mode", ""),
             "per_order_limit": form.get("per_order_limit", ""),
             "daily_budget": form.get("daily_budget", ""),
             "monthly_budget": form.get("monthly_budget", ""),
@@ -209,8 +266,12 @@ def page_blueprint(ctx: ParentContext) -> Blueprint:  # noqa: C901 - one closure
         }
         start, end = form.get("quiet_start", ""), form.get("quiet_end", "")
         if bool(start) != bool(end):
-            return profiles_page(400, {profile_id: "Give both a start and an end for quiet "
-                                       "hours, or leave both empty."}, form, profile_id)
+            return profiles_page(
+                400,
+                {profile_id: "Give both a start and an end for quiet hours, or leave both empty."},
+                form,
+                profile_id,
+            )
         raw["quiet_hours"] = f"{start}-{end}" if start else None
         try:
             current = ctx.services.households.profile(hid(), profile_id)
@@ -219,8 +280,9 @@ def page_blueprint(ctx: ParentContext) -> Blueprint:  # noqa: C901 - one closure
         except DomainError as exc:
             status = 404 if isinstance(exc, NotFound) else 400
             return profiles_page(status, {profile_id: _sentence(exc)}, form, profile_id)
-        return back("parent.profiles", f"Saved {updated.name}'s rules.",
-                    _anchor=f"profile-{profile_id}")
+        return back(
+            "parent.profiles", f"Saved {updated.name}'s rules.", _anchor=f"profile-{profile_id}"
+        )
 
     # ---- voice code and settings -----------------------------------------------------
     @bp.get("/code")
@@ -251,31 +313,43 @@ def page_blueprint(ctx: ParentContext) -> Blueprint:  # noqa: C901 - one closure
             ctx.services.households.set_code(hid(), checked, parent_authenticated=True)
         except TooManyAttempts as exc:
             minutes = max(1, (exc.retry_after + 59) // 60)
-            return render("code.html", 429, has_password=ctx.access.has_password(hid()),
-                          error=f"Too many tries. Wait {minutes} minutes and try again.")
+            return render(
+                "code.html",
+                429,
+                has_password=ctx.access.has_password(hid()),
+                error=f"Too many tries. Wait {minutes} minutes and try again.",
+            )
         except DomainError as exc:
-            return render("code.html", 400, has_password=ctx.access.has_password(hid()),
-                          error=_sentence(exc))
+            return render(
+                "code.html", 400, has_password=ctx.access.has_password(hid()), error=_sentence(exc)
+            )
         return back("parent.code", "The new voice code is set. Nobody will hear it read back.")
 
     @bp.post("/settings")
     def settings() -> Response:
-        changes = {"voice_purchasing": request.form.get("voice_purchasing") == "on",
-                   "code_required": request.form.get("code_required") == "on"}
+        changes = {
+            "voice_purchasing": request.form.get("voice_purchasing") == "on",
+            "code_required": request.form.get("code_required") == "on",
+        }
         ctx.services.households.update_settings(hid(), **changes)
         return back("parent.code", "Settings saved.")
 
     # ---- orders ----------------------------------------------------------------------
     @bp.get("/orders")
     def orders() -> Response:
-        return render("orders.html", orders=ctx.store.list_orders(hid(), 50),
-                      names=ctx.names(hid()), window=ctx.cancel_window)
+        return render(
+            "orders.html",
+            orders=ctx.store.list_orders(hid(), 50),
+            names=ctx.names(hid()),
+            window=ctx.cancel_window,
+        )
 
     @bp.post("/orders/<order_id>/cancel")
     def cancel(order_id: str) -> Response:
         try:
-            order = ctx.services.purchases.cancel(ctx.household(hid()), order_id,
-                                                  by="a parent on the parent page")
+            order = ctx.services.purchases.cancel(
+                ctx.household(hid()), order_id, by="a parent on the parent page"
+            )
         except DomainError as exc:
             return back("parent.orders", f"Could not cancel: {exc}.", "error")
         return back("parent.orders", f"Order {order.id} is cancelled and the charge refunded.")
@@ -291,13 +365,23 @@ def page_blueprint(ctx: ParentContext) -> Blueprint:  # noqa: C901 - one closure
             page = max(1, int(request.args.get("page", "1")))
         except ValueError:
             page = 1
-        entries = ctx.store.list_audit(hid(), limit=AUDIT_PAGE + 1,
-                                       offset=(page - 1) * AUDIT_PAGE,
-                                       profile_id=profile_id, outcome=outcome)
-        return render("activity.html", entries=entries[:AUDIT_PAGE],
-                      more=len(entries) > AUDIT_PAGE, page=page, profile_id=profile_id or "",
-                      outcome=outcome or "", profiles=ctx.profiles(hid()),
-                      outcomes=OUTCOME_CHOICES)
+        entries = ctx.store.list_audit(
+            hid(),
+            limit=AUDIT_PAGE + 1,
+            offset=(page - 1) * AUDIT_PAGE,
+            profile_id=profile_id,
+            outcome=outcome,
+        )
+        return render(
+            "activity.html",
+            entries=entries[:AUDIT_PAGE],
+            more=len(entries) > AUDIT_PAGE,
+            page=page,
+            profile_id=profile_id or "",
+            outcome=outcome or "",
+            profiles=ctx.profiles(hid()),
+            outcomes=OUTCOME_CHOICES,
+        )
 
     @bp.get("/notifications")
     def notifications() -> Response:
