@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SIM := tests/e2e/alexa_sim
+GSIM := tests/e2e/google_sim
 
 .PHONY: run test lint typecheck e2e-tools setup clean
 
@@ -17,12 +18,16 @@ $(STAMP): requirements.txt lambda/requirements.txt pyproject.toml
 setup: $(STAMP)
 
 # Real components the end-to-end tests drive, from the package registries:
-# virtual-alexa (npm) and Debian's Chromium.
+# virtual-alexa and virtual-google-assistant (npm) and Debian's Chromium.
 $(SIM)/node_modules/.installed: $(SIM)/package.json $(SIM)/package-lock.json
 	npm ci --prefix $(SIM) --no-audit --no-fund --loglevel=error
 	touch $@
 
-e2e-tools: $(SIM)/node_modules/.installed
+$(GSIM)/node_modules/.installed: $(GSIM)/package.json $(GSIM)/package-lock.json
+	npm ci --prefix $(GSIM) --no-audit --no-fund --loglevel=error
+	touch $@
+
+e2e-tools: $(SIM)/node_modules/.installed $(GSIM)/node_modules/.installed
 	bash .ci/install-browser.sh
 
 run: $(STAMP)
@@ -39,4 +44,4 @@ test: $(STAMP) e2e-tools lint typecheck
 	$(BIN)/pytest -q
 
 clean:
-	rm -rf $(VENV) $(SIM)/node_modules .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(SIM)/node_modules $(GSIM)/node_modules .pytest_cache .mypy_cache .ruff_cache

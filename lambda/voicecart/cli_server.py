@@ -10,6 +10,21 @@ from typing import Any
 BANNER_WIDTH = 72
 
 
+def _google_secret_row(services: Any) -> str:
+    from .google import DEMO_SECRET, SECRET_ENV, SECRET_HEADER
+    from .google.webhook import configured_secret
+
+    secret = configured_secret(services.config)
+    if secret is None:
+        return f"  Google secret     NOT SET: /google refuses every request (set {SECRET_ENV})"
+    if secret == DEMO_SECRET:
+        return (
+            f"  Google secret     {DEMO_SECRET}   (demo only: header {SECRET_HEADER}"
+            " or basic-auth password)"
+        )
+    return f"  Google secret     from {SECRET_ENV}"
+
+
 def _banner(args: argparse.Namespace, services: Any, verify: bool) -> str:
     base = f"http://{args.host}:{args.port}"
     rows = [
@@ -17,6 +32,7 @@ def _banner(args: argparse.Namespace, services: Any, verify: bool) -> str:
         f"  database          {services.config.db_path}",
         f"  Alexa endpoint    POST {base}/alexa",
         f"  Google webhook    POST {base}/google",
+        _google_secret_row(services),
         f"  parent page       {base}/parent",
         f"  parent API        {base}/api/v1",
         f"  health            {base}/healthz",

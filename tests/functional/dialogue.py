@@ -5,7 +5,9 @@
     emma.says("find a dollhouse").hears("KidKraft")
 
 Every line goes through the interaction model's resolver, a real Alexa request envelope,
-the ask-sdk skill object and the conversation core, on a real SQLite store.
+the ask-sdk skill object and the conversation core, on a real SQLite store; or, with
+platform "google", through the same resolver, the Dialogflow ES WebhookRequest the
+generated agent would send, and `POST /google` of the Flask app `voicecart serve` runs.
 """
 
 from __future__ import annotations
@@ -19,6 +21,11 @@ from tests.support import FakeClock
 from voicecart.bootstrap import Services, build
 from voicecart.chat import Heard, Simulator
 from voicecart.config import Config
+from voicecart.google.simulator import GOOGLE_USERS, GoogleSimulator
+from voicecart.google.translate import DISPLAY_TEXT_LIMIT, person_id_for
+from voicecart.speech import texts_for
+
+PLATFORMS = ("alexa", "google")
 
 SECRET_CODE = "1234"
 
@@ -58,7 +65,7 @@ class Line:
 
 @dataclass
 class Speaker:
-    sim: Simulator
+    sim: Simulator | GoogleSimulator
     transcript: list[tuple[str, str]]
 
     def opens(self) -> Line:
@@ -70,21 +77,60 @@ class Speaker:
     def walks_away(self) -> Line:
         return self._record("(walks away)", self.sim.leave())
 
+    @property
+    def platform(self) -> str:
+        return "google" if isinstance(self.sim, GoogleSimulator) else "alexa"
+
     def _record(self, text: str, heard: Heard) -> Line:
         self.transcript.append((text, heard.speech))
-        ssml = (heard.raw.get("response", {}).get("outputSpeech") or {}).get("ssml")
-        if ssml:
-            ET.fromstring(ssml)  # every reply is well-formed SSML
+        if self.platform == "google":
+            _check_google_response(heard)
+        else:
+            ssml = (heard.raw.get("response", {}).get("outputSpeech") or {}).get("ssml")
+            if ssml:
+                ET.fromstring(ssml)  # every reply is well-formed SSML
         return Line(heard, self)
+
+
+def _check_google_response(heard: Heard) -> None:
+    """Every reply is a WebhookResponse the Assistant would play: the same words in the
+    text message and the simple response, short enough for one bubble, a basic card
+    after it when there is a card, and the conversation state in our output context."""
+    raw = heard.raw
+    if not raw:  # walking away: Dialogflow sends nothing, nothing comes back
+        assert heard.ended and not heard.speech
+        return
+    google = raw["payload"]["google"]
+    items = google["richResponse"]["items"]
+    simple = items[0]["simpleResponse"]
+    assert simple["textToSpeech"] == raw["fulfillmentText"] == heard.speech
+    assert simple["displayText"] == heard.speech and len(heard.speech) <= DISPLAY_TEXT_LIMIT
+    assert raw["fulfillmentMessages"][0] == {"text": {"text": [heard.speech]}}
+    cards = [i["basicCard"] for i in items[1:]]
+    assert len(items) == 1 + len(cards) and len(cards) <= 1
+    assert [m["basicCard"] for m in raw["fulfillmentMessages"][1:]] == cards
+    for card in cards:
+        assert card["title"] and card["formattedText"]
+    assert google["expectUserResponse"] is not heard.ended
+    assert heard.speech != texts_for("en-US").say("error")  # never the last resort
+    [context] = raw["outputContexts"]
+    assert context["name"].endswith("/contexts/voicecart-state")
+    assert context["lifespanCount"] == (0 if heard.ended else 5)
+    assert set(context["parameters"]) == {"state"}
 
 
 @dataclass
 class Household:
     services: Services
     clock: FakeClock
+    platform: str = "alexa"
     transcript: list[tuple[str, str]] = field(default_factory=list)
+    _google_client: Any = None
 
     def speaker(self, person: str, device: str = "amzn1.ask.device.kitchen") -> Speaker:
+        """On Google the device is the conversation itself (the Dialogflow session)."""
+        if self.platform == "google":
+            return Speaker(self._google(person), self.transcript)
         from voicecart.alexa.skill import build_skill
         from voicecart.conversation.core import Conversation
 
@@ -99,6 +145,24 @@ class Household:
             ),
             self.transcript,
         )
+
+    def _google(self, person: str) -> GoogleSimulator:
+        from voicecart.google.webhook import configured_secret
+        from voicecart.web.app import create_app
+
+        if self._google_client is None:
+            link_google_users(self.services)
+            self._google_client = create_app(self.services).test_client()
+        secret = configured_secret(self.services.config)
+        assert secret is not None
+        return GoogleSimulator(self._google_client, secret, person=person, model=_model())
+
+    def pending_for(self, speaker: Speaker) -> Any:
+        """The purchase waiting for this speaker's yes: per device on Alexa, per
+        conversation (Dialogflow session) on Google."""
+        sim = speaker.sim
+        device = sim.session if isinstance(sim, GoogleSimulator) else sim.device_id
+        return self.store.get_pending("demo", device)
 
     @property
     def store(self) -> Any:
@@ -122,10 +186,22 @@ def _model() -> Any:
     return _MODEL[0]
 
 
-def demo_household(tmp_path: Path) -> Household:
+def link_google_users(services: Services) -> None:
+    """What a parent does on the parent page: add google:<user id> to each family
+    member's profile (the guest stays unlinked). The page and the API's PATCH
+    /api/v1/profiles/<id> both save through Households.save_profile."""
+    households = services.households
+    for person in ("parent", "teen", "child"):
+        profile = households.profile("demo", person)
+        linked = (*profile.person_ids, person_id_for(GOOGLE_USERS[person]))
+        households.save_profile(profile.with_changes(person_ids=linked))
+
+
+def demo_household(tmp_path: Path, platform: str = "alexa") -> Household:
+    assert platform in PLATFORMS
     clock = FakeClock()
     services = build(
         Config(db_path=tmp_path / "dialogue.db", demo=True, skill_id="amzn1.ask.skill.test"),
         clock=clock,
     )
-    return Household(services, clock)
+    return Household(services, clock, platform)

@@ -280,15 +280,11 @@ class TestCatalogImport:
     """`voicecart catalog import FILE --dynamodb TABLE --bucket B`, through the CLI hook."""
 
     def run(self, path: Path, table: str, *extra: str) -> dict[str, Any]:
-        import argparse
         import json
 
         from voicecart import cli
-        from voicecart.adapters.dynamodb_import import register
 
-        parser = cli.build_parser()
-        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-        register(sub, None)  # type: ignore[arg-type]
+        parser = cli.build_parser()  # the real command line, with the DynamoDB options
         args = parser.parse_args(
             ["catalog", "import", str(path), "--dynamodb", table, "--json", *extra]
         )

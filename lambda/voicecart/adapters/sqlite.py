@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -103,11 +104,28 @@ class SQLiteStore(Store):
                 )
             except sqlite3.Error as exc:
                 raise StoreError(f"cannot open the database at {self.path}: {exc}") from exc
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("PRAGMA foreign_keys=ON")
+            self._setup(conn)
             self._local.conn = conn
         return conn
+
+    def _setup(self, conn: sqlite3.Connection) -> None:
+        """Switch a new file to WAL once. Switching needs a moment alone with the file and
+        SQLite does not wait for it, so several first connections at once retry here."""
+        deadline = time.monotonic() + self.timeout
+        delay = 0.005
+        while True:
+            try:
+                if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    conn.execute("PRAGMA journal_mode=WAL")
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    conn.close()
+                    raise StoreError(f"cannot open the database at {self.path}: {exc}") from exc
+                time.sleep(delay)
+                delay = min(delay * 2, 0.2)
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:

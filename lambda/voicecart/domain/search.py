@@ -32,11 +32,13 @@ from rapidfuzz import fuzz, process
 
 from .catalog import Product
 from .textnorm import (
+    UNITS,
     canonical_units,
     catalog_words,
     drop_fillers,
     extract_price,
     fold,
+    heard_units,
     is_count_word,
     join_letters,
     sound_key,
@@ -91,7 +93,7 @@ def parse_query(text: str) -> ParsedQuery:
     "double a" is joined before "a" is dropped as a filler word."""
     tokens = words_to_numbers(tokenize(text))
     low, high, rest = extract_price(tokens)
-    terms = canonical_units(drop_fillers(join_letters(rest)))
+    terms = heard_units(canonical_units(drop_fillers(join_letters(rest))))
     return ParsedQuery(text=text, terms=tuple(terms), max_price=high, min_price=low)
 
 
@@ -175,6 +177,11 @@ def _total(levels: Levels) -> int:
 def _static_rank(product: Product) -> tuple[float, int, str, str]:
     """The tie-break order: better rated, then more reviewed, then by name (stable output)."""
     return (-product.rating, -product.review_count, product.name.lower(), product.sku)
+
+
+def _key(word: str) -> str:
+    """The index key of a query word: its unit's one spelling, folded."""
+    return fold(UNITS.get(word, word))
 
 
 def _field_keys(text: str) -> set[str]:
@@ -335,8 +342,14 @@ class VoiceSearch:
         # "dollhouse" for "Doll House": the word split in two known words.
         split = self._split(word)
         if split is not None:
-            left, right = (_max_merge(self._pairs(((fold(half), SPLIT),))) for half in split)
+            left, right = (_max_merge(self._pairs(((_key(half), SPLIT),))) for half in split)
             pairs.extend(_add(left, right, halve=True))
+        elif not pairs:
+            # Two words run together and one of them misheard: "chocolatmilk".
+            halves = self._split_misheard(word)
+            if halves is not None:
+                left, right = (_max_merge(self._pairs(half)) for half in halves)
+                pairs.extend(_add(left, right, halve=True))
         return _max_merge(pairs)
 
     def _split(self, word: str) -> tuple[str, str] | None:
@@ -345,8 +358,27 @@ class VoiceSearch:
             return None
         middle = len(word) / 2
         for at in sorted(range(3, len(word) - 2), key=lambda i: abs(i - middle)):
-            if fold(word[:at]) in self._postings and fold(word[at:]) in self._postings:
+            if _key(word[:at]) in self._postings and _key(word[at:]) in self._postings:
                 return word[:at], word[at:]
+        return None
+
+    def _split_misheard(self, word: str) -> tuple[Expansion, Expansion] | None:
+        """A word the catalog does not know as one vocabulary word of 4+ letters run together
+        with a misheard one: "recycledpeper" -> "recycled" + "paper". The known half
+        anchors the split, so only a few fuzzy lookups (cached) are tried, most even first."""
+        if not word.isalpha() or len(word) < 8:
+            return None
+        middle = len(word) / 2
+        for at in sorted(range(4, len(word) - 3), key=lambda i: abs(i - middle)):
+            left, right = _key(word[:at]), _key(word[at:])
+            if left in self._postings:
+                heard = self._expand(right)
+                if heard:
+                    return ((left, SPLIT),), heard
+            if right in self._postings:
+                heard = self._expand(left)
+                if heard:
+                    return heard, ((right, SPLIT),)
         return None
 
     def _joined(self, word: str, nxt: str) -> Expansion:
@@ -354,8 +386,11 @@ class VoiceSearch:
         "dollhouse", "lay go" -> "lego"). A word no longer than either part is that part
         misheard, not the two joined ("aa batteries" is not "batteries"), so it is left out."""
         longest = max(len(fold(word)), len(fold(nxt)))
+        joined = word + nxt
+        if joined in UNITS:  # "ga llon" -> "gallon", which the index knows as "gal"
+            return ((_key(joined), EXACT),)
         return tuple(
-            hit for hit in self._expand(fold(word + nxt), joined=True) if len(hit[0]) > longest
+            hit for hit in self._expand(fold(joined), joined=True) if len(hit[0]) > longest
         )
 
     def _units(self, terms: Sequence[str]) -> list[_Unit]:

@@ -6,14 +6,24 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..ports import Clock, Store
 from .catalog import Product
 from .errors import NotFound, ValidationError
 from .orders import Cart, Line, Order, OrderStatus
-from .search import SearchResult, VoiceSearch
+
+if TYPE_CHECKING:  # the search module (and rapidfuzz, jellyfish) loads on the first search,
+    # not at a Lambda cold start that only launches or checks out
+    from .search import SearchResult, VoiceSearch
 
 USUAL_WORDS = frozenset({"usual", "my usual", "the usual", "the regular", "my regular"})
+
+
+def _voice_search(products: Iterable[Product]) -> VoiceSearch:
+    from .search import VoiceSearch
+
+    return VoiceSearch(products)
 
 
 class Shopping:
@@ -21,7 +31,7 @@ class Shopping:
         self,
         store: Store,
         clock: Clock,
-        make_index: Callable[[Iterable[Product]], VoiceSearch] = VoiceSearch,
+        make_index: Callable[[Iterable[Product]], VoiceSearch] | None = None,
     ) -> None:
         self.store = store
         self.clock = clock
@@ -36,7 +46,8 @@ class Shopping:
         if self._index is None:
             with self._index_lock:
                 if self._index is None:
-                    self._index = self._make_index(self.store.iter_products())
+                    make_index = self._make_index or _voice_search
+                    self._index = make_index(self.store.iter_products())
         return self._index
 
     def use_index(self, index: VoiceSearch) -> None:
@@ -92,7 +103,7 @@ class Shopping:
         if text in by_sku:
             return by_sku[text]
         products = [p for p in (self.store.get_product(s) for s in by_sku) if p is not None]
-        found = VoiceSearch(products).search(text, limit=1)
+        found = _voice_search(products).search(text, limit=1)
         return by_sku[found.products[0].sku] if found.products else None
 
     # ---- orders and reorder --------------------------------------------------------------
@@ -131,7 +142,7 @@ class Shopping:
         if not cleaned or cleaned in USUAL_WORDS:
             sku = max(available, key=lambda s: (counts[s], list(last_qty).index(s)))
         else:
-            found = VoiceSearch(available.values()).search(text, limit=1)
+            found = _voice_search(available.values()).search(text, limit=1)
             if not found.products:
                 return None
             sku = found.products[0].sku

@@ -218,8 +218,30 @@ QUERY_FILLER_WORDS = frozenset(
         "list",
         "tell",
         "about",
+        # conversational words around a request: "okay so ... again thanks", "if you have it"
+        "so",
+        "well",
+        "again",
+        "thanks",
+        "thank",
+        "if",
+        "it",
+        "its",
+        "oh",
+        "hmm",
+        "er",
+        "ah",
+        "yeah",
+        "hi",
+        "hello",
+        "actually",
+        "really",
+        "gonna",
+        "lets",
     }
 )
+# Fillers only as a phrase: "right" and "now" alone can name a product.
+_FILLER_PHRASES = (("right", "now"),)
 # "can" is a product word ("soup can") except in "can you", "can i", "can we".
 _CAN_FOLLOWERS = frozenset({"you", "u", "i", "we"})
 
@@ -335,6 +357,34 @@ def canonical_units(tokens: list[str]) -> list[str]:
     return [UNITS.get(t, t) for t in tokens]
 
 
+# Unit words long enough to recognise misheard ("cownt", "pak", "piecs").
+_SPOKEN_UNITS = tuple(s for s in UNITS if len(s) >= 4 and s.isalpha()) + ("pak",)
+
+
+def heard_units(tokens: list[str]) -> list[str]:
+    """A word right after a number that sounds like or is spelled like a unit is that unit:
+    "12 cownt" -> "12 ct", "24 pak" -> "24 pk". Only after a number, so "pint" or "pound
+    cake" elsewhere stay words; only close matches, so "12 pints" is not "12 pounds"."""
+    if not any(t[:1].isdigit() for t in tokens):
+        return tokens
+    from rapidfuzz import fuzz  # lazy: only queries with a number need it
+
+    out = list(tokens)
+    for i in range(1, len(out)):
+        word = out[i]
+        if not out[i - 1][:1].isdigit() or not word.isalpha() or len(word) < 3 or word in UNITS:
+            continue
+        best, best_score = "", 0.0
+        for spelling in _SPOKEN_UNITS:
+            score = fuzz.ratio(word, spelling)
+            if score >= 85 or (score >= 75 and sound_key(word) == sound_key(spelling)):
+                if score > best_score:
+                    best, best_score = spelling, score
+        if best:
+            out[i] = UNITS.get(best, "pk")
+    return out
+
+
 def normalize_words(text: str) -> list[str]:
     """The steps both products and queries go through, before any word is dropped."""
     return canonical_units(join_letters(words_to_numbers(tokenize(text))))
@@ -347,7 +397,15 @@ def catalog_words(text: str) -> list[str]:
 
 def drop_fillers(tokens: list[str]) -> list[str]:
     out: list[str] = []
+    skip = 0
     for i, word in enumerate(tokens):
+        if skip:
+            skip -= 1
+            continue
+        phrase = next((p for p in _FILLER_PHRASES if tuple(tokens[i : i + len(p)]) == p), None)
+        if phrase is not None:
+            skip = len(phrase) - 1
+            continue
         if word == "can" and i + 1 < len(tokens) and tokens[i + 1] in _CAN_FOLLOWERS:
             continue
         if word not in QUERY_FILLER_WORDS:

@@ -33,12 +33,9 @@ def create_app(services: Any, *, skill: Any = None, verify: bool = True) -> Flas
     if register_parent is not None:
         register_parent(app, services)
 
-    try:
-        from ..google.webhook import register_google
-    except ImportError:
-        register_google = None
-    if register_google is not None:
-        register_google(app, services)
+    from ..google.webhook import register_google
+
+    register_google(app, services)
 
     @app.get("/healthz")
     def healthz() -> Any:
