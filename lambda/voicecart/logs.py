@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import traceback
+from pathlib import Path
 from typing import Any
 
 from .conversation.intents import SECRET_SLOTS
@@ -30,9 +32,11 @@ class JsonFormatter(logging.Formatter):
                     redact_slots(value) if key == "slots" and isinstance(value, dict) else value
                 )
         if record.exc_info and record.exc_info[0] is not None:
-            # The exception type and where it happened; never its locals or the request.
+            # The exception type and where it happened. Never its message, its locals or
+            # the request: any of them can carry what the shopper said, the code included.
             doc["error"] = record.exc_info[0].__name__
-            doc["trace"] = self.formatException(record.exc_info).splitlines()[-6:]
+            frames = traceback.extract_tb(record.exc_info[2])[-6:]
+            doc["trace"] = [f"{Path(f.filename).name}:{f.lineno} in {f.name}" for f in frames]
         return json.dumps(doc, default=str)
 
 

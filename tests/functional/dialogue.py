@@ -83,6 +83,8 @@ class Speaker:
 
     def _record(self, text: str, heard: Heard) -> Line:
         self.transcript.append((text, heard.speech))
+        # the specific paths answer everything a dialogue says: never the last resort
+        assert "something went wrong" not in heard.speech, (text, heard.speech)
         if self.platform == "google":
             _check_google_response(heard)
         else:
