@@ -35,19 +35,24 @@ def broken(ctx: Context) -> Reply:
 
 @pytest.fixture
 def services(tmp_path: Path):  # type: ignore[no-untyped-def]
-    return build(Config(db_path=tmp_path / "db.sqlite", demo=True, skill_id=SKILL),
-                 clock=FakeClock())
+    return build(
+        Config(db_path=tmp_path / "db.sqlite", demo=True, skill_id=SKILL), clock=FakeClock()
+    )
 
 
 def test_an_unexpected_error_is_an_apology_logged_without_slot_values(
-        services, caplog: pytest.LogCaptureFixture) -> None:  # type: ignore[no-untyped-def]
+    services, caplog: pytest.LogCaptureFixture
+) -> None:  # type: ignore[no-untyped-def]
     skill = build_skill(Conversation(services, {"VoiceCodeIntent": broken}), SKILL)
     caplog.set_level(logging.INFO, logger="voicecart")
-    body = envelope("IntentRequest", intent="VoiceCodeIntent", slots={"code": "4821"},
-                    skill_id=SKILL)
+    body = envelope(
+        "IntentRequest", intent="VoiceCodeIntent", slots={"code": "4821"}, skill_id=SKILL
+    )
     response = invoke(skill, body)
-    assert speech_of(response) == "Sorry, something went wrong on my side. Please try again " \
-                                  "in a moment."
+    assert (
+        speech_of(response) == "Sorry, something went wrong on my side. Please try again "
+        "in a moment."
+    )
     assert response["response"]["shouldEndSession"] is False
     [record] = [r for r in caplog.records if r.getMessage() == "unhandled error"]
     assert record.path == "last_resort" and record.intent == "VoiceCodeIntent"  # type: ignore[attr-defined]
@@ -57,15 +62,17 @@ def test_an_unexpected_error_is_an_apology_logged_without_slot_values(
 
 
 def test_the_specific_paths_never_reach_the_last_resort(
-        services, caplog: pytest.LogCaptureFixture) -> None:  # type: ignore[no-untyped-def]
+    services, caplog: pytest.LogCaptureFixture
+) -> None:  # type: ignore[no-untyped-def]
     from voicecart.conversation import intents
 
     skill = build_skill(Conversation(services), SKILL)
     caplog.set_level(logging.INFO, logger="voicecart")
     for name in intents.ALL:
         slots = {slot: "2" for slot in intents.SLOTS.get(name, ())}
-        response = invoke(skill, envelope("IntentRequest", intent=name, slots=slots,
-                                          skill_id=SKILL, new=True))
+        response = invoke(
+            skill, envelope("IntentRequest", intent=name, slots=slots, skill_id=SKILL, new=True)
+        )
         assert "something went wrong" not in speech_of(response), name
     for kind in ("LaunchRequest", "SessionEndedRequest"):
         invoke(skill, envelope(kind, skill_id=SKILL))

@@ -49,6 +49,7 @@ def to_turn(handler_input: HandlerInput) -> Turn:
         session=dict(handler_input.attributes_manager.session_attributes or {}),
         new_session=bool(session.new) if session else True,
         request_id=request.request_id or "",
+        platform="alexa",
     )
     if isinstance(request, LaunchRequest):
         return Turn(kind=LAUNCH, **common)

@@ -45,7 +45,7 @@ class Context:
         return Actor(self.household, self.profile, self.device_id, "voice")
 
     def say(self, key: str, **params: object) -> str:
-        return self.texts.say(key, **params)
+        return self.texts.say(key, self.turn.platform, **params)
 
     def ask(self, speech: str, reprompt: str | None = None, card: Card | None = None) -> Reply:
         return Reply(

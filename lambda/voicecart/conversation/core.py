@@ -126,7 +126,7 @@ class Conversation:
             if turn.kind == SESSION_ENDED:
                 return Reply("", end_session=True, path="session_ended")
             return Reply(
-                texts.say("not_linked"),
+                texts.say("not_linked", turn.platform),
                 card=Card("Link your account", "", True),
                 end_session=True,
                 path="not_linked",

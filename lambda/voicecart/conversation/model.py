@@ -25,6 +25,7 @@ class Turn:
     session: dict[str, Any] = field(default_factory=dict)  # conveniences only, never security
     new_session: bool = False
     request_id: str = ""
+    platform: str = ""  # "alexa" or "google": only picks platform-specific wording
 
     def slot(self, name: str) -> str | None:
         value = self.slots.get(name)

@@ -187,6 +187,7 @@ def to_turn(body: Any) -> Turn:
         session=state or {},
         new_session=state is None,
         request_id=_text(body.get("responseId"), "responseId"),
+        platform="google",
     )
     if name == "LaunchRequest":
         return Turn(kind=LAUNCH, **common)

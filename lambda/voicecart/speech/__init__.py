@@ -27,8 +27,9 @@ class Texts:
     def has(self, key: str) -> bool:
         return key in self._table
 
-    def say(self, key: str, **params: object) -> str:
-        template = self._table[key]
+    def say(self, key: str, platform: str = "", **params: object) -> str:
+        """The text for `key`; a "key.platform" entry, where present, wins on that platform."""
+        template = self._table.get(f"{key}.{platform}") or self._table[key]
         if isinstance(template, list):
             template = self._random.choice(template)
         names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
