@@ -766,3 +766,27 @@ class TestSyntheticCatalog:
         assert result.products[: len(in_name)] == tuple(in_name)
         keys = [(-p.rating, -p.review_count) for p in in_name]
         assert keys == sorted(keys)
+
+
+def test_a_misspelling_stands_only_for_its_closest_words() -> None:
+    """ "cofee" sounds like the brand "Cove" too, but is far closer to "coffee"."""
+    bear = Product(
+        sku="BEAR",
+        name="Cuddle Cove Classic Teddy Bear",
+        brand="Cuddle Cove",
+        category="toys",
+        price=Decimal("14.99"),
+        rating=4.9,
+        review_count=900,
+    )
+    coffee = Product(
+        sku="COF",
+        name="House Blend Ground Coffee",
+        brand="Morning Ridge",
+        category="grocery",
+        price=Decimal("9.49"),
+        rating=4.1,
+        review_count=10,
+    )
+    result = VoiceSearch([bear, coffee]).search("find me some cofee")
+    assert [p.sku for p in result.products] == ["COF"]

@@ -60,6 +60,7 @@ EXACT, SPLIT, SOUND, NEAR, FAR = 10, 9, 8, 7, 6
 
 _EXPANSION_CACHE_SIZE = 50_000  # distinct spoken words remembered per index
 _MAX_EXPANSIONS = 6  # vocabulary words one spoken word may stand for
+_CANDIDATE_SPREAD = 15.0  # ratio points below the best candidate still kept
 _NEAR_SCORE = 88  # rapidfuzz ratio from which a spelling neighbour counts as NEAR
 _SCAN_PRICES_FROM = 2_000  # ids from which the nearest price is found by walking prices
 _MAX_SUBSETS = 64  # word subsets tried when looking for a partial match to suggest
@@ -296,6 +297,11 @@ class VoiceSearch:
                 quality = NEAR if score >= _NEAR_SCORE else FAR
                 if cand not in found or found[cand][0] < quality:
                     found[cand] = (quality, score)
+        if not exact and found:
+            # A misheard word stands for its closest candidates only: "cofee" is "coffee"
+            # (91), not also the brand "Cove" (67) that happens to sound alike.
+            top = max(score for _, score in found.values())
+            found = {k: v for k, v in found.items() if v[1] >= top - _CANDIDATE_SPREAD}
         best = sorted(found.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))
         return tuple((k, quality) for k, (quality, _) in best[:_MAX_EXPANSIONS])
 

@@ -110,6 +110,7 @@ def _make_sdk_importable() -> None:
 _make_sdk_importable()
 
 # After the fix-up above: ask_sdk_webservice_support and flask_ask_sdk import certvalidator.
+from ask_sdk_core.exceptions import AskSdkException  # noqa: E402
 from ask_sdk_core.serialize import DefaultSerializer  # noqa: E402
 from ask_sdk_model.request_envelope import RequestEnvelope  # noqa: E402
 from ask_sdk_webservice_support import verifier_constants  # noqa: E402
@@ -117,6 +118,7 @@ from ask_sdk_webservice_support.verifier import (  # noqa: E402
     AbstractVerifier,
     VerificationException,
 )
+from flask import jsonify  # noqa: E402
 from flask import request as flask_request  # noqa: E402
 from flask_ask_sdk.skill_adapter import (  # noqa: E402
     VERIFY_SIGNATURE_APP_CONFIG,
@@ -556,38 +558,56 @@ def build_verifiers(
 # --- the Flask adapter ------------------------------------------------------------------------
 
 
-def _malformed_body_reason(body: bytes, serializer: DefaultSerializer) -> str | None:
-    """Why the body cannot be an Alexa request, or None.
+def _parse_envelope(body: bytes, serializer: DefaultSerializer) -> tuple[str, RequestEnvelope]:
+    """The body's text and its envelope, or BadRequest.
 
     The SDK would answer these with a 500 (or crash further in), and its error message
-    quotes the whole body into the log; checked here first, they get a quiet 400.
+    quotes the whole body into the log; here they get a quiet 400.
     """
     try:
         text = body.decode("utf-8")
         parsed = json.loads(text)
     except (UnicodeDecodeError, ValueError, RecursionError):
-        return "body is not UTF-8 JSON"
-    if not isinstance(parsed, dict):
-        return "body is not a JSON object"
-    try:
-        serializer.deserialize(payload=text, obj_type=RequestEnvelope)
-    except Exception:  # unverified input: any failure to map it is the sender's fault
-        return "body is not an Alexa request envelope"
-    return None
+        reason = "body is not UTF-8 JSON"
+    else:
+        if not isinstance(parsed, dict):
+            reason = "body is not a JSON object"
+        else:
+            try:
+                return text, serializer.deserialize(payload=text, obj_type=RequestEnvelope)
+            except Exception:  # unverified input: any failure to map it is the sender's fault
+                reason = "body is not an Alexa request envelope"
+    log.warning("Alexa request rejected: %s", reason)
+    raise http_errors.BadRequest(description="Malformed Alexa request")
 
 
 class AlexaSkillAdapter(SkillAdapter):  # type: ignore[misc]
-    """``SkillAdapter`` that answers malformed bodies with 400 instead of 500."""
+    """``SkillAdapter`` that answers malformed bodies with 400 instead of 500, and reads
+    each request once: the verifiers and the skill share one deserialized envelope (the
+    SDK's handler would deserialize it a second time)."""
 
     def dispatch_request(self) -> Any:
         if flask_request.method != "POST":
             raise http_errors.MethodNotAllowed()
-        # The same accessor the SDK reads, so both look at the same bytes.
-        reason = _malformed_body_reason(flask_request.data, self._skill.serializer)
-        if reason is not None:
-            log.warning("Alexa request rejected: %s", reason)
-            raise http_errors.BadRequest(description="Malformed Alexa request")
-        return super().dispatch_request()
+        skill = self._skill
+        text, envelope = _parse_envelope(flask_request.data, skill.serializer)
+        try:
+            for verifier in self._webservice_handler._verifiers:
+                verifier.verify(
+                    headers=flask_request.headers,
+                    serialized_request_env=text,
+                    deserialized_request_env=envelope,
+                )
+            response = skill.invoke(request_envelope=envelope, context=None)
+            return jsonify(skill.serializer.serialize(response))
+        except VerificationException as exc:
+            log.warning("Alexa request failed verification")
+            raise http_errors.BadRequest(
+                description="Incoming request failed verification"
+            ) from exc
+        except AskSdkException as exc:
+            log.error("skill dispatch failed", exc_info=True)
+            raise http_errors.InternalServerError(description="Skill dispatch failed") from exc
 
 
 def make_skill_adapter(
