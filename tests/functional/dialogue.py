@@ -74,6 +74,13 @@ class Speaker:
     def says(self, text: str) -> Line:
         return self._record(text, self.sim.say(text))
 
+    def buys_with_the_code(self, thing: str) -> Line:
+        """Find `thing`, "buy it", "yes", then the demo code: the whole purchase."""
+        self.says(f"find {thing}")
+        self.says("buy it")
+        self.says("yes")
+        return self.says("1234")
+
     def walks_away(self) -> Line:
         return self._record("(walks away)", self.sim.leave())
 

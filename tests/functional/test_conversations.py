@@ -292,10 +292,7 @@ class TestOrderStatusAndCancel:
     def test_cancel_within_the_window_with_confirmation(self, home: Household) -> None:
         alex = home.speaker("parent")
         alex.opens()
-        alex.says("find coffee")
-        alex.says("buy it")
-        alex.says("yes")
-        alex.says("1234")
+        alex.buys_with_the_code("coffee")
         home.clock.advance(minutes=29)
         alex.says("cancel my last order").hears("Cancel your order of", "Say yes")
         alex.says("yes").hears("cancelled", "refunded")
@@ -304,20 +301,14 @@ class TestOrderStatusAndCancel:
     def test_cancel_after_the_window(self, home: Household) -> None:
         alex = home.speaker("parent")
         alex.opens()
-        alex.says("find coffee")
-        alex.says("buy it")
-        alex.says("yes")
-        alex.says("1234")
+        alex.buys_with_the_code("coffee")
         home.clock.advance(minutes=31)
         alex.says("cancel my last order").hears("can't be cancelled")
 
     def test_no_keeps_the_order(self, home: Household) -> None:
         alex = home.speaker("parent")
         alex.opens()
-        alex.says("find coffee")
-        alex.says("buy it")
-        alex.says("yes")
-        alex.says("1234")
+        alex.buys_with_the_code("coffee")
         alex.says("cancel my last order")
         alex.says("no").hears("keep your order")
         assert home.orders()[0].status is OrderStatus.PLACED
