@@ -7,7 +7,8 @@ counters, say) never spans two adapters.
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -37,6 +38,19 @@ class CounterIncrement:
     key: str
     amount: Decimal
     limit: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class TurnReads:
+    """Who a spoken turn is for, given to `Store.turn` before anything else is read, so that
+    a store where every call is a network round trip can read what the turn will need at once:
+    the platform user, the recognized voice (if any), the device, and a function naming the
+    budget counters a purchase by `profile_id` in `household` would check now."""
+
+    user_id: str
+    person_id: str | None
+    device_id: str
+    counter_keys: Callable[[Household, str], Sequence[str]] | None = None
 
 
 class Clock(abc.ABC):
@@ -232,6 +246,26 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def clear_sign_in_attempts(self, key: str) -> None: ...
+
+    # ---- one spoken turn (optional) ----
+    def turn(self, reads: TurnReads) -> AbstractContextManager[None]:
+        """Brackets one spoken turn. Inside it an adapter may serve reads from one batched
+        read made at the start, and hold writes that carry no condition (cart, pending
+        purchase, audit, notifications) until the turn's transaction or its end, where they
+        are written together; what `after_turn` was given runs once they are. The default
+        does nothing special: every call is carried out when it is made."""
+        return nullcontext()
+
+    def after_turn(self, action: Callable[[], None]) -> None:
+        """Run `action` once what this turn wrote is stored (now, outside a turn)."""
+        action()
+
+    def profile_for_person(self, household_id: str, person_id: str) -> Profile | None:
+        """The profile a recognized voice (`person_id`) is linked to, or None."""
+        for profile in self.list_profiles(household_id):
+            if person_id in profile.person_ids:
+                return profile
+        return None
 
     # ---- batched operations (optional) ----
     # Where every call is a network round trip (DynamoDB), an adapter overrides these to read

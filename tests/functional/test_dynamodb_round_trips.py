@@ -2,9 +2,11 @@
 (moto's server on loopback). The issue's bound: at most 2 requests in a browse turn and at
 most 4 in a purchase turn.
 
-A turn is modelled by the store calls the services make for it (see domain/shopping.py and
-domain/purchases.py); the conversation's own lookups of household and speaker come first in
-every turn and are counted on their own.
+`TestWholeTurns` counts whole turns: a shopper talks to the real skill (the Alexa request
+envelope through the interaction model, the conversation core, the services) on the DynamoDB
+store, with the catalog artifact in S3 and SNS for the parent. Everything the turn does is
+counted: who the household and the speaker are, the cart, the pending purchase, the guard's
+reads, the order, the outbox. The other classes count the services' store calls alone.
 
 The purchase stories of test_purchases.py run here again on the DynamoDB store.
 """
@@ -120,6 +122,139 @@ def report(label: str, calls: list[str]) -> None:
     print(f"\n  {label}: {len(calls)} DynamoDB requests ({summary})")
 
 
+@dataclass
+class Spoken:
+    """A household on AWS (DynamoDB, S3 artifact, SNS) talking to the real Alexa skill."""
+
+    household: Any  # tests.functional.dialogue.Household
+    requests: Requests
+    counts: dict[str, list[str]] = field(default_factory=dict)
+
+    def turn(self, speaker: Any, text: str) -> Any:
+        self.requests.take()
+        line = speaker.says(text)
+        calls = self.requests.take()
+        self.counts[text] = calls
+        report(f"{speaker.sim.person}: \"{text}\"", calls)
+        return line
+
+
+@pytest.fixture
+def spoken(tmp_path: Path, loopback_dynamodb: LoopbackDynamoDB) -> Iterator[Spoken]:
+    from tests.functional.dialogue import Household as DialogueHousehold
+    from voicecart.bootstrap import build
+    from voicecart.config import Config
+    from voicecart.demo import demo_catalog_text, seed_demo
+    from voicecart.domain.catalog import parse_products
+
+    server = loopback_dynamodb
+    with fresh_tables(server) as (table, catalog):
+        s3 = server.client("s3")
+        if BUCKET not in {b["Name"] for b in s3.list_buckets().get("Buckets", [])}:
+            s3.create_bucket(Bucket=BUCKET)
+        artifact = CatalogArtifact(BUCKET, f"{table}/catalog.json.gz")
+        products = [p for _, p in parse_products(demo_catalog_text(), "json")]
+        CatalogImport(catalog, artifact=artifact, resource=_resource(server), s3_client=s3).run(
+            products
+        )
+        client = server.client()
+        store = DynamoDBStore(table, catalog, client=client, s3_client=s3, artifact=artifact)
+        clock = FakeClock()
+        seed_demo(store, clock)
+        household = store.get_household("demo")
+        assert household is not None
+        store.put_household(  # linked to the simulator's Alexa account, as account linking does
+            replace(household, platform_user_ids=("amzn1.ask.account.demo-user",))
+        )
+        topic = server.client("sns").create_topic(Name=f"{table}-parents")["TopicArn"]
+        services = build(
+            Config(db_path=tmp_path / "ledger.db", demo=False, skill_id="amzn1.ask.skill.test"),
+            store=store,
+            clock=clock,
+            notifier=SnsNotifier(topic, store, client=server.client("sns")),
+        )
+        services.shopping.search("coffee")  # a warm container: its search index is built
+        requests = Requests()
+        client.meta.events.register("before-call.dynamodb.*", requests)
+        yield Spoken(DialogueHousehold(services, clock), requests)
+
+
+class TestWholeTurns:
+    """Spoken turns through the skill, every DynamoDB request counted."""
+
+    def test_browsing_turns_take_at_most_two(self, spoken: Spoken) -> None:
+        parent = spoken.household.speaker("parent")
+        spoken.turn(parent, "open voice cart")  # the container meets this user
+        spoken.turn(parent, "find coffee").hears("coffee")
+        spoken.turn(parent, "next")
+        spoken.turn(parent, "tell me more")
+        spoken.turn(parent, "add it to my cart").hears("cart")
+        spoken.turn(parent, "find double a batteries").hears("batteries")
+        spoken.turn(parent, "add two to my cart")
+        spoken.turn(parent, "what's in my cart").hears("batteries")
+        browse = {t: c for t, c in spoken.counts.items() if t != "open voice cart"}
+        assert all(len(calls) <= 2 for calls in browse.values()), browse
+        assert spoken.counts["find coffee"] == ["BatchGetItem"]  # the catalog is in memory
+        assert spoken.counts["add it to my cart"] == ["BatchGetItem", "PutItem"]
+        assert not any("Scan" in calls for calls in spoken.counts.values())
+
+    def test_buying_with_the_code_takes_at_most_four_per_turn(self, spoken: Spoken) -> None:
+        parent = spoken.household.speaker("parent")
+        spoken.turn(parent, "open voice cart")
+        spoken.turn(parent, "find double a batteries")
+        spoken.turn(parent, "buy it").hears("total")
+        spoken.turn(parent, "yes").hears("code")
+        spoken.turn(parent, "1234").hears("order")
+        purchase = {t: c for t, c in spoken.counts.items() if t != "open voice cart"}
+        assert all(len(calls) <= 4 for calls in purchase.values()), purchase
+        assert spoken.counts["1234"].count("TransactWriteItems") == 1
+        orders = spoken.household.orders()
+        assert orders[0].lines[0].sku.startswith("BAT")
+        assert spoken.household.pending_for(parent) is None  # the "yes" is used up
+        kinds = [n.kind for n in spoken.household.store.list_notifications("demo")]
+        assert kinds[0] == "order_placed"
+
+    def test_checking_out_the_cart_empties_it_within_four(self, spoken: Spoken) -> None:
+        parent = spoken.household.speaker("parent")
+        spoken.turn(parent, "open voice cart")
+        spoken.turn(parent, "add double a batteries to my cart")
+        spoken.turn(parent, "check out").hears("total")
+        spoken.turn(parent, "yes")
+        spoken.turn(parent, "1234").hears("order")
+        assert all(len(calls) <= 4 for calls in spoken.counts.values()), spoken.counts
+        assert spoken.household.store.get_cart("demo").is_empty
+
+    def test_a_child_asking_queues_a_request_within_four(self, spoken: Spoken) -> None:
+        child = spoken.household.speaker("child")
+        spoken.turn(child, "open voice cart")
+        spoken.turn(child, "find the dollhouse")
+        spoken.turn(child, "buy it")
+        spoken.turn(child, "yes").hears("asked")
+        assert all(len(calls) <= 4 for t, calls in spoken.counts.items() if t != "open voice cart")
+        assert [a.requested_by for a in spoken.household.approvals()] == ["Emma"]
+
+    def test_a_wrong_code_within_four(self, spoken: Spoken) -> None:
+        parent = spoken.household.speaker("parent")
+        spoken.turn(parent, "open voice cart")
+        spoken.turn(parent, "find double a batteries")
+        spoken.turn(parent, "buy it")
+        spoken.turn(parent, "yes")
+        spoken.turn(parent, "1111").hears("didn't match").does_not_hear("1111")
+        assert len(spoken.counts["1111"]) <= 4
+        assert not [o for o in spoken.household.orders() if o.lines[0].sku.startswith("BAT")]
+        spoken.turn(parent, "1234").hears("order")  # the lock counted one; the right code buys
+        assert len(spoken.counts["1234"]) <= 4
+
+    def test_a_relinked_account_is_never_served_the_old_household(self, spoken: Spoken) -> None:
+        parent = spoken.household.speaker("parent")
+        spoken.turn(parent, "open voice cart")
+        spoken.turn(parent, "add double a batteries to my cart")
+        store = spoken.household.store
+        household = store.get_household("demo")
+        store.put_household(replace(household, platform_user_ids=()))  # the parent unlinks
+        spoken.turn(parent, "what's in my cart").hears("link")
+
+
 class TestBrowseTurns:
     def test_a_container_loads_the_catalog_once_from_s3_not_from_a_table(
         self, world: AwsWorld
@@ -130,12 +265,13 @@ class TestBrowseTurns:
         report("cold start: catalog for the search index", calls)
         assert calls == []
 
-    def test_the_speaker_is_known_in_two_requests(self, world: AwsWorld) -> None:
+    def test_outside_a_turn_the_speaker_is_known_in_two_requests(self, world: AwsWorld) -> None:
         actor = world.actor_for(PARENT_PERSON)
         assert actor.profile.id == "parent"
         calls = world.requests.take()
-        report("every turn: household and speaker", calls)
-        assert calls == ["GetItem", "Query"]
+        report("outside a turn: household and speaker", calls)
+        # the platform user (a copy of the household), the voice (a copy of its profile)
+        assert calls == ["GetItem", "GetItem"]
 
     def test_details_and_add_to_cart_stay_within_two(self, world: AwsWorld) -> None:
         list(world.store.iter_products())

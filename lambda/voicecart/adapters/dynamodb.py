@@ -74,7 +74,8 @@ import random
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -84,12 +85,25 @@ from urllib.parse import quote
 from ..domain.catalog import Product
 from ..domain.errors import BudgetExceeded, Conflict, NotFound, StoreError
 from ..domain.guard import CodeLock, GuardPolicy
-from ..domain.household import Household, Profile
+from ..domain.household import GUEST_PROFILE_ID, Household, Profile
 from ..domain.orders import Cart, Order, OrderStatus
 from ..domain.parent_access import ApiToken, AttemptCount, ParentLogin
 from ..domain.records import Approval, ApprovalStatus, AuditEntry, Notification, PendingPurchase
-from ..ports import CounterIncrement, GuardState, Store
+from ..ports import CounterIncrement, GuardState, Store, TurnReads
 from . import serialization as ser
+from .dynamodb_turn import (
+    BATCH_GET_LIMIT,
+    BATCH_WRITE_LIMIT,
+    Hint,
+    Hints,
+    Key,
+    Turn,
+    batch_write_requests,
+    current,
+    key_of,
+    written_keys,
+)
+from .dynamodb_turn import CURRENT as _CURRENT_TURN
 
 log = logging.getLogger("voicecart.dynamodb")
 
@@ -129,6 +143,9 @@ PENDING_GRACE = timedelta(days=1)
 VOICE_ORDER_TTL = timedelta(days=1)
 SIGN_IN_GRACE = timedelta(days=1)
 TRANSACTION_LIMIT = 100  # items in one TransactWriteItems
+_WRITES = frozenset(
+    {"put_item", "delete_item", "update_item", "transact_write_items", "batch_write_item"}
+)
 ZERO = Decimal("0")
 
 # Reasons a transaction or write was refused that a retry can cure.
@@ -304,6 +321,8 @@ class DynamoDBStore(Store):
         # The code lock each household was last seen with, and its version: a wrong code is
         # then one conditional write, not a read and a write (a stale entry costs a retry).
         self._locks: OrderedDict[str, tuple[int, CodeLock]] = OrderedDict()
+        # Which household and profile each platform user's last turn was (dynamodb_turn.py).
+        self._hints = Hints()
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides: Any) -> DynamoDBStore:
@@ -360,6 +379,13 @@ class DynamoDBStore(Store):
     def _call(self, operation: str, **params: Any) -> dict[str, Any]:
         from botocore.exceptions import BotoCoreError, ClientError
 
+        turn = current(self)
+        if turn is not None and operation in _WRITES:
+            touched = written_keys(operation, params)
+            if turn.held.keys() & set(touched):
+                self._write_held(turn)  # what the turn held for these items goes first
+            for key in touched:
+                turn.cache.pop(key, None)
         for attempt in range(self.conflict_retries + 1):
             try:
                 result: dict[str, Any] = getattr(self.client, operation)(**params)
@@ -386,6 +412,9 @@ class DynamoDBStore(Store):
         time.sleep(random.uniform(0, min(0.5, self.backoff_base * 2**attempt)))
 
     def _get(self, pk: str, sk: str, projection: str | None = None) -> Item | None:
+        turn = current(self) if projection is None else None
+        if turn is not None and (pk, sk) in turn.cache:
+            return turn.cache[(pk, sk)]
         params: dict[str, Any] = {
             "TableName": self.table,
             "ConsistentRead": True,
@@ -394,6 +423,8 @@ class DynamoDBStore(Store):
         if projection:
             params["ProjectionExpression"] = projection
         item: Item | None = self._call("get_item", **params).get("Item")
+        if turn is not None:
+            turn.cache[(pk, sk)] = item
         return item
 
     def _put(
@@ -412,7 +443,177 @@ class DynamoDBStore(Store):
         self._call("delete_item", TableName=self.table, Key={"pk": _s(pk), "sk": _s(sk)})
 
     def _transact(self, items: list[dict[str, Any]]) -> None:
-        self._call("transact_write_items", TransactItems=items)
+        turn = current(self)
+        if turn is None or not turn.held:
+            self._call("transact_write_items", TransactItems=items)
+            return
+        touched = set(written_keys("transact_write_items", {"TransactItems": items}))
+        if len(items) + len(turn.held) > TRANSACTION_LIMIT or touched & turn.held.keys():
+            self._call("transact_write_items", TransactItems=items)
+            return
+        # The turn's held writes join the transaction (at the end, so the indexes of a
+        # cancellation's reasons still line up with `items`).
+        held = dict(turn.held)
+        turn.held.clear()
+        try:
+            self._call("transact_write_items", TransactItems=items + list(held.values()))
+        except BaseException:
+            turn.held.update(held)
+            raise
+
+    # ---- one spoken turn (see dynamodb_turn.py) ----------------------------------------
+    def turn(self, reads: TurnReads) -> Any:
+        return self._turn(reads)
+
+    @contextmanager
+    def _turn(self, reads: TurnReads) -> Iterator[None]:
+        if current(self) is not None:  # already inside one
+            yield
+            return
+        turn = Turn(self)
+        token = _CURRENT_TURN.set(turn)
+        try:
+            self._prefetch(turn, reads)
+            yield
+            self._write_held(turn)
+        finally:
+            _CURRENT_TURN.reset(token)
+        for action in turn.after:
+            try:
+                action()
+            except Exception:  # delivery is best effort; what it tells about is stored
+                log.exception("an action after the turn failed")
+
+    def after_turn(self, action: Callable[[], None]) -> None:
+        turn = current(self)
+        if turn is None:
+            action()
+        else:
+            turn.after.append(action)
+
+    def _prefetch(self, turn: Turn, reads: TurnReads) -> None:
+        user_key = (_key("USER", _part(reads.user_id)), "USER")
+        hint = self._hints.get(reads.user_id)
+        if hint is not None:
+            self._read_keys([user_key, *self._turn_keys(hint, reads)])
+            user = turn.cache.get(user_key)
+            if user is not None and user["hid"]["S"] == hint.household_id:
+                hint.household_doc = user["doc"]["S"]
+            else:  # unlinked or moved: nothing read for the old household may be used
+                self._hints.forget(reads.user_id)
+                turn.cache = {user_key: user}
+                hint = None
+        if hint is None:
+            user = self._get(*user_key)
+            if user is None:
+                return
+            hint = Hint(user["hid"]["S"], user["doc"]["S"])
+            self._read_keys(self._turn_keys(hint, reads))
+        if reads.person_id:
+            person = turn.cache.get(self._person_key(hint.household_id, reads.person_id))
+            if person is not None:
+                hint.profiles[reads.person_id] = person["profile_id"]["S"]
+            else:
+                hint.profiles.pop(reads.person_id, None)
+        self._hints.put(reads.user_id, hint)
+
+    def _turn_keys(self, hint: Hint, reads: TurnReads) -> list[Key]:
+        """Everything a turn for this user may read by key: see dynamodb_turn.py."""
+        hh = _hh(hint.household_id)
+        keys = [
+            (hh, _key("PROFILE", _part(GUEST_PROFILE_ID))),
+            (hh, "CART"),
+            (hh, _key("PENDING", _part(reads.device_id))),
+            (hh, "CODELOCK"),
+        ]
+        if reads.person_id:
+            keys.append(self._person_key(hint.household_id, reads.person_id))
+        if reads.counter_keys is not None:
+            household = ser.household_from(json.loads(hint.household_doc))
+            profile_id = hint.profiles.get(reads.person_id or "", GUEST_PROFILE_ID)
+            keys += [
+                (_key("COUNTER", _part(k)), "COUNTER")
+                for k in reads.counter_keys(household, profile_id)
+            ]
+        return keys
+
+    def _person_key(self, household_id: str, person_id: str) -> Key:
+        return _hh(household_id), _key("PERSON", _part(person_id))
+
+    def _read_keys(self, keys: Sequence[Key]) -> dict[Key, Item | None]:
+        """Items by key (None: absent): from the turn's reads where it has them, the rest in
+        BatchGetItem requests (one for up to 100 keys)."""
+        turn = current(self)
+        wanted = list(dict.fromkeys(keys))
+        found: dict[Key, Item | None] = {}
+        missing = []
+        for key in wanted:
+            if turn is not None and key in turn.cache:
+                found[key] = turn.cache[key]
+            else:
+                missing.append(key)
+        for start in range(0, len(missing), BATCH_GET_LIMIT):
+            chunk = missing[start : start + BATCH_GET_LIMIT]
+            request: dict[str, Any] = {
+                self.table: {
+                    "Keys": [{"pk": _s(pk), "sk": _s(sk)} for pk, sk in chunk],
+                    "ConsistentRead": True,
+                }
+            }
+            got: dict[Key, Item] = {}
+            for attempt in range(self.conflict_retries + 8):
+                page = self._call("batch_get_item", RequestItems=request)
+                for item in page.get("Responses", {}).get(self.table, []):
+                    got[key_of(item)] = item
+                request = page.get("UnprocessedKeys") or {}
+                if not request:
+                    break
+                self._pause(attempt)
+            else:
+                raise StoreError("DynamoDB kept refusing a batch read (throttled)")
+            for key in chunk:
+                found[key] = got.get(key)
+                if turn is not None:
+                    turn.cache[key] = got.get(key)
+        return found
+
+    def _write_plain(self, item: Item | None = None, key: Item | None = None) -> None:
+        """A Put of `item` or a Delete of `key` that needs no condition: held in a turn."""
+        turn = current(self)
+        if turn is None:
+            if item is not None:
+                self._call("put_item", TableName=self.table, Item=item)
+            else:
+                self._call("delete_item", TableName=self.table, Key=key)
+            return
+        if item is not None:
+            turn.hold(key_of(item), {"Put": {"TableName": self.table, "Item": item}}, item)
+        else:
+            assert key is not None
+            turn.hold(key_of(key), {"Delete": {"TableName": self.table, "Key": key}}, None)
+
+    def _write_held(self, turn: Turn) -> None:
+        entries = turn.take_held()
+        for update in [e["Update"] for e in entries if "Update" in e]:
+            self._call("update_item", **update)
+        entries = [e for e in entries if "Update" not in e]
+        if not entries:
+            return
+        if len(entries) == 1:
+            (kind, body), *_ = entries[0].items()
+            self._call("put_item" if kind == "Put" else "delete_item", **body)
+            return
+        requests = batch_write_requests(entries)
+        for start in range(0, len(requests), BATCH_WRITE_LIMIT):
+            waiting = requests[start : start + BATCH_WRITE_LIMIT]
+            for attempt in range(self.conflict_retries + 8):
+                left = self._call("batch_write_item", RequestItems={self.table: waiting})
+                waiting = left.get("UnprocessedItems", {}).get(self.table, [])
+                if not waiting:
+                    break
+                self._pause(attempt)
+            else:
+                raise StoreError("DynamoDB kept refusing a batch write (throttled)")
 
     def _query(
         self,
@@ -427,6 +628,9 @@ class DynamoDBStore(Store):
         filter_values: dict[str, Any] | None = None,
     ) -> list[Item]:
         """Items of one partition, page after page until `limit` are found (None: all)."""
+        turn = current(self)
+        if turn is not None and turn.holds_partition(pk):
+            self._write_held(turn)  # a query sees what this turn wrote
         sort = {"lsi1": "lsi1sk", "lsi2": "lsi2sk"}.get(index or "", "sk")
         condition = "pk = :pk"
         values: dict[str, Any] = {":pk": _s(pk)}
@@ -668,6 +872,7 @@ class DynamoDBStore(Store):
                             "pk": _s(_hh(hid)),
                             "sk": _s(_key("PERSON", _part(person))),
                             "profile_id": _s(pid),
+                            "doc": _s(doc),  # a copy, so a turn knows the speaker in one read
                         },
                         "ConditionExpression": "attribute_not_exists(pk) OR profile_id = :me",
                         "ExpressionAttributeValues": {":me": _s(pid)},
@@ -703,6 +908,14 @@ class DynamoDBStore(Store):
         item = self._get(_hh(household_id), _key("PROFILE", _part(profile_id)))
         return ser.profile_from(_doc(item)) if item else None
 
+    def profile_for_person(self, household_id: str, person_id: str) -> Profile | None:
+        item = self._get(*self._person_key(household_id, person_id))
+        if item is None:
+            return None
+        if "doc" in item:
+            return ser.profile_from(_doc(item))
+        return self.get_profile(household_id, item["profile_id"]["S"])  # written before copies
+
     def list_profiles(self, household_id: str) -> list[Profile]:
         items = self._query(_hh(household_id), prefix="PROFILE#")
         return sorted((ser.profile_from(_doc(item)) for item in items), key=lambda p: p.id)
@@ -713,7 +926,7 @@ class DynamoDBStore(Store):
         return ser.cart_from(_doc(item)) if item else Cart(household_id)
 
     def save_cart(self, cart: Cart) -> None:
-        self._put(
+        self._write_plain(
             {
                 "pk": _s(_hh(cart.household_id)),
                 "sk": _s("CART"),
@@ -970,14 +1183,20 @@ class DynamoDBStore(Store):
     def clear_code_failures(self, household_id: str) -> None:
         # Kept as a cleared record with a higher version rather than deleted, so a version a
         # container remembers can never come back and match a different state.
-        self._call(
-            "update_item",
-            TableName=self.table,
-            Key=self._lock_key(household_id),
-            UpdateExpression="SET failures = :zero, hard_locked = :no "
+        # In a turn it is held and goes with the order the right code placed.
+        update = {
+            "TableName": self.table,
+            "Key": self._lock_key(household_id),
+            "UpdateExpression": "SET failures = :zero, hard_locked = :no "
             "REMOVE locked_until ADD v :one",
-            ExpressionAttributeValues={":zero": _n(0), ":no": {"BOOL": False}, ":one": _n(1)},
-        )
+            "ExpressionAttributeValues": {":zero": _n(0), ":no": {"BOOL": False}, ":one": _n(1)},
+        }
+        turn = current(self)
+        if turn is None:
+            self._call("update_item", **update)
+        else:
+            turn.hold(key_of(update["Key"]), {"Update": update}, None)
+            turn.cache.pop(key_of(update["Key"]), None)  # read again if asked: version moved
         self._locks.pop(household_id, None)
 
     # ---- approvals -------------------------------------------------------------------------
@@ -1034,7 +1253,7 @@ class DynamoDBStore(Store):
 
     # ---- pending purchases -----------------------------------------------------------------
     def put_pending(self, pending: PendingPurchase) -> None:
-        self._put(
+        self._write_plain(
             {
                 "pk": _s(_hh(pending.household_id)),
                 "sk": _s(_key("PENDING", _part(pending.device_id))),
@@ -1048,7 +1267,8 @@ class DynamoDBStore(Store):
         return ser.pending_from(_doc(item)) if item else None
 
     def delete_pending(self, household_id: str, device_id: str) -> None:
-        self._delete(_hh(household_id), _key("PENDING", _part(device_id)))
+        key = {"pk": _s(_hh(household_id)), "sk": _s(_key("PENDING", _part(device_id)))}
+        self._write_plain(key=key)
 
     # ---- audit, notifications, broadcast -----------------------------------------------------
     def _audit_item(self, entry: AuditEntry) -> Item:
@@ -1064,7 +1284,7 @@ class DynamoDBStore(Store):
         }
 
     def append_audit(self, entry: AuditEntry) -> None:
-        self._put(self._audit_item(entry))
+        self._write_plain(self._audit_item(entry))
 
     def list_audit(
         self,
@@ -1102,7 +1322,7 @@ class DynamoDBStore(Store):
         return [ser.audit_from(_doc(item)) for item in items[offset:want]]
 
     def append_notification(self, note: Notification) -> None:
-        self._put(
+        self._write_plain(
             {
                 "pk": _s(_hh(note.household_id)),
                 "sk": _s(_key("NOTE", _ts(note.at), _seq(), _part(note.id))),
@@ -1133,28 +1353,15 @@ class DynamoDBStore(Store):
     def read_guard_state(
         self, household_id: str, counter_keys: Sequence[str], skus: Sequence[str], since: datetime
     ) -> GuardState:
-        """The lock and every counter in one BatchGetItem, then one Query per sku."""
-        keys = [self._lock_key(household_id)]
-        keys += [
-            {"pk": _s(_key("COUNTER", _part(k))), "sk": _s("COUNTER")}
-            for k in dict.fromkeys(counter_keys)
-        ]
-        found: dict[str, Item] = {}
-        request: dict[str, Any] = {self.table: {"Keys": keys, "ConsistentRead": True}}
-        for attempt in range(self.conflict_retries + 8):
-            page = self._call("batch_get_item", RequestItems=request)
-            for item in page.get("Responses", {}).get(self.table, []):
-                found[item["pk"]["S"] + "|" + item["sk"]["S"]] = item
-            request = page.get("UnprocessedKeys") or {}
-            if not request:
-                break
-            self._pause(attempt)
-        else:
-            raise StoreError("DynamoDB kept refusing a batch read (throttled)")
-        lock = self._remember_lock(household_id, found.get(_hh(household_id) + "|CODELOCK"))
+        """The lock and every counter in one BatchGetItem (none when the turn read them
+        already), then one Query per sku."""
+        lock_key = (_hh(household_id), "CODELOCK")
+        counter_items = {k: (_key("COUNTER", _part(k)), "COUNTER") for k in counter_keys}
+        found = self._read_keys([lock_key, *counter_items.values()])
+        lock = self._remember_lock(household_id, found[lock_key])
         counters: dict[str, Decimal] = {}
         for key in counter_keys:
-            item = found.get(_key("COUNTER", _part(key)) + "|COUNTER")
+            item = found[counter_items[key]]
             counters[key] = _money(item["amount"]["N"]) if item and "amount" in item else ZERO
         ordering = {sku: self.households_ordering(sku, since) for sku in dict.fromkeys(skus)}
         return GuardState(lock, counters, ordering)

@@ -90,6 +90,10 @@ class SnsNotifier(Notifier):
 
     def notify(self, note: Notification) -> None:
         self.store.append_notification(note)
+        # Published once the outbox record is stored: in a spoken turn, at the turn's end.
+        self.store.after_turn(lambda: self._publish(note))
+
+    def _publish(self, note: Notification) -> None:
         from botocore.exceptions import BotoCoreError, ClientError
 
         try:

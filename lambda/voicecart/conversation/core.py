@@ -12,7 +12,8 @@ from collections.abc import Callable
 from ..domain.errors import StoreError, ValidationError
 from ..domain.household import Role
 from ..domain.records import ApprovalStatus
-from ..speech import texts_for
+from ..ports import TurnReads
+from ..speech import Texts, texts_for
 from . import browse, cart, checkout
 from . import intents as i
 from .context import Context, CoreServices
@@ -121,6 +122,27 @@ class Conversation:
 
     def respond(self, turn: Turn) -> Reply:
         texts = texts_for(turn.locale)
+        reads = TurnReads(
+            turn.user_id,
+            turn.person_id,
+            turn.device_id or turn.user_id,  # as Context.device_id
+            self.services.purchases.counter_keys_now,
+        )
+        try:
+            # One bracket per turn: on DynamoDB the turn's reads come in one batched request
+            # and its plain writes go out together at the end (see Store.turn).
+            with self.services.store.turn(reads):
+                return self._respond(turn, texts)
+        except StoreError:
+            log.warning("store unavailable", extra={"path": "turn"})
+            return Reply(
+                texts.say("busy", turn.platform),
+                texts.say("reprompt_main", turn.platform),
+                session=dict(turn.session),
+                path="busy",
+            )
+
+    def _respond(self, turn: Turn, texts: Texts) -> Reply:
         household = self.services.households.for_user(turn.user_id)
         if household is None:
             if turn.kind == SESSION_ENDED:

@@ -32,9 +32,9 @@ class Households:
     def profile_for(self, household: Household, person_id: str | None) -> Profile:
         """The recognized speaker's profile; anyone not recognized is the guest."""
         if person_id:
-            for profile in self.store.list_profiles(household.id):
-                if person_id in profile.person_ids and profile.role is not Role.GUEST:
-                    return profile
+            profile = self.store.profile_for_person(household.id, person_id)
+            if profile is not None and profile.role is not Role.GUEST:
+                return profile
         return self.guest(household)
 
     def guest(self, household: Household) -> Profile:

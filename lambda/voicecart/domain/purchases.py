@@ -369,6 +369,10 @@ class Purchases:
         return cancelled
 
     # ---- helpers -------------------------------------------------------------------
+    def counter_keys_now(self, household: Household, profile_id: str) -> tuple[str, str]:
+        """The budget counters a purchase by `profile_id` would check at this moment."""
+        return counter_keys(household.id, profile_id, self._local_now(household))
+
     def _local_now(self, household: Household) -> datetime:
         return self.clock.now().astimezone(ZoneInfo(household.timezone))
 
