@@ -17,9 +17,9 @@ brackets the turn instead:
   every read or write of the turn updates or drops the cached copy, so the turn reads its
   own writes. Queries are not cached; before one runs, held writes to its partition go out.
 * **Writes that carry no condition** (the cart, the pending purchase, audit entries, outbox
-  notifications, clearing the wrong-code count after the right code) are held. If the turn runs a transaction (placing an order), they join it;
-  the rest go out at the end of the turn in one BatchWriteItem (one PutItem or DeleteItem when
-  there is only one). Conditional writes (orders, counters, approvals, wrong codes) run when
+  notifications, clearing the wrong-code count after the right code) are held. If the turn
+  runs a transaction (placing an order), they join it; the rest go out at the end of the turn
+  in one BatchWriteItem (one PutItem or DeleteItem when there is only one). Conditional writes (orders, counters, approvals, wrong codes) run when
   they are made, as before. Actions given to `after_turn` (publishing to SNS) run after the
   held writes are stored.
 
