@@ -135,7 +135,7 @@ class Spoken:
         line = speaker.says(text)
         calls = self.requests.take()
         self.counts[text] = calls
-        report(f"{speaker.sim.person}: \"{text}\"", calls)
+        report(f'{speaker.sim.person}: "{text}"', calls)
         return line
 
 

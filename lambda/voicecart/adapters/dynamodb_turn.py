@@ -19,9 +19,9 @@ brackets the turn instead:
 * **Writes that carry no condition** (the cart, the pending purchase, audit entries, outbox
   notifications, clearing the wrong-code count after the right code) are held. If the turn
   runs a transaction (placing an order), they join it; the rest go out at the end of the turn
-  in one BatchWriteItem (one PutItem or DeleteItem when there is only one). Conditional writes (orders, counters, approvals, wrong codes) run when
-  they are made, as before. Actions given to `after_turn` (publishing to SNS) run after the
-  held writes are stored.
+  in one BatchWriteItem (one PutItem or DeleteItem when there is only one). Conditional
+  writes (orders, counters, approvals, wrong codes) run when they are made, as before.
+  Actions given to `after_turn` (publishing to SNS) run after the held writes are stored.
 
 If the turn fails before its end, held writes are dropped with it: a reply of "try again"
 never leaves half a turn written.
