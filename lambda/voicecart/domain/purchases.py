@@ -119,15 +119,16 @@ class Purchases:
         key: str,
         decision: Decision,
         approval: Approval | None = None,
-        for_profile: Profile | None = None,
     ) -> PurchaseResult:
-        profile = for_profile or actor.profile
+        profile = actor.profile
         now = self.clock.now()
         local = self._local_now(actor.household)
+        # An approved request is the requester's order, and counts against their budget.
+        profile_id = approval.profile_id if approval is not None else profile.id
         order = Order(
             id=derived_id("VC", key),
             household_id=actor.household.id,
-            profile_id=profile.id,
+            profile_id=profile_id,
             lines=quote.lines,
             subtotal=quote.subtotal,
             tax=quote.tax,
@@ -140,7 +141,7 @@ class Purchases:
             approval_id=approval.id if approval else None,
             idempotency_key=key,
         )
-        day_key, month_key = counter_keys(actor.household.id, profile.id, local)
+        day_key, month_key = counter_keys(actor.household.id, profile_id, local)
         # A parent's approval is an explicit override of the child's budget; the spend
         # still counts against the child's counters.
         override = approval is not None
@@ -270,7 +271,9 @@ class Purchases:
         """Approve a queued request: by voice with the code, or from the signed-in parent page."""
         approval = self._pending_approval(actor.household.id, approval_id)
         if not parent_authenticated:
-            state = self._guard_state(actor, approval.lines, code)
+            # Approving always takes the code, so what the broadcast guard reads (who else
+            # ordered these lately) cannot change the decision: it is not read.
+            state = self._guard_state(actor, (), code)
             failed = self._check_code(actor, code, state)
             if failed is not None:
                 self._audit(
@@ -298,7 +301,6 @@ class Purchases:
                 return PurchaseResult(decision, approval=approval)
         else:
             decision = Decision(Outcome.ALLOW, "approved_on_page")
-        requester = self.store.get_profile(actor.household.id, approval.profile_id) or actor.profile
         quote = self.quote(actor.household, approval.lines)
         decided = approval.decided(
             ApprovalStatus.APPROVED,
@@ -313,7 +315,6 @@ class Purchases:
             "approval:" + approval.id,
             decision,
             approval=decided,
-            for_profile=requester,
         )
         if result.order is not None:
             self._notify(
