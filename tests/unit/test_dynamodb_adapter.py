@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from voicecart.adapters.dynamodb import DynamoDBStore
-from voicecart.adapters.ssm import export_secret_key
+from voicecart.adapters.ssm import export_secret_key, export_secrets
 from voicecart.domain.errors import BudgetExceeded, StoreError
 from voicecart.domain.orders import Order, OrderStatus
 from voicecart.ports import CounterIncrement
@@ -153,24 +153,44 @@ def test_from_env_needs_a_table() -> None:
 
 
 class FakeSsm:
-    def __init__(self, value: str) -> None:
-        self.value = value
+    """GetParameters as SSM answers it: the values it has, the names it has not."""
+
+    def __init__(self, **values: str) -> None:
+        self.values = values
         self.asked: list[dict[str, Any]] = []
 
-    def get_parameter(self, **params: Any) -> dict[str, Any]:
-        self.asked.append(params)
-        return {"Parameter": {"Value": self.value}}
+    def get_parameters(self, Names: list[str], WithDecryption: bool) -> dict[str, Any]:  # noqa: N803
+        self.asked.append({"Names": Names, "WithDecryption": WithDecryption})
+        return {
+            "Parameters": [{"Name": n, "Value": self.values[n]} for n in Names if n in self.values],
+            "InvalidParameters": [n for n in Names if n not in self.values],
+        }
 
 
-def test_the_cookie_key_is_read_once_from_its_parameter() -> None:
-    env = {"VOICECART_SECRET_KEY_PARAMETER": "/voicecart/dev/cookie-signing-key"}
-    ssm = FakeSsm("k" * 48)
+KEY, HOOK = "/voicecart/dev/secret-key", "/voicecart/dev/google-webhook-secret"
+
+
+def test_both_secrets_are_read_once_in_one_request() -> None:
+    env = {"VOICECART_SECRET_KEY_PARAMETER": KEY, "VOICECART_GOOGLE_SECRET_PARAMETER": HOOK}
+    ssm = FakeSsm(**{KEY: "k" * 48, HOOK: "h" * 24})
+    assert export_secrets(env, ssm) == ["VOICECART_SECRET_KEY", "VOICECART_GOOGLE_SECRET"]
+    assert export_secrets(env, ssm) == []
+    assert (env["VOICECART_SECRET_KEY"], env["VOICECART_GOOGLE_SECRET"]) == ("k" * 48, "h" * 24)
+    assert ssm.asked == [{"Names": [KEY, HOOK], "WithDecryption": True}]
+
+
+def test_the_skill_function_reads_only_the_key_and_a_set_value_wins() -> None:
+    env = {"VOICECART_SECRET_KEY_PARAMETER": KEY}
+    ssm = FakeSsm(**{KEY: "k" * 48})
     assert export_secret_key(env, ssm) is True
-    assert export_secret_key(env, ssm) is False
-    assert env["VOICECART_SECRET_KEY"] == "k" * 48
-    assert ssm.asked == [{"Name": "/voicecart/dev/cookie-signing-key", "WithDecryption": True}]
+    assert ssm.asked == [{"Names": [KEY], "WithDecryption": True}]
+    given = {"VOICECART_SECRET_KEY_PARAMETER": KEY, "VOICECART_SECRET_KEY": "x" * 40}
+    assert export_secret_key(given, ssm) is False and given["VOICECART_SECRET_KEY"] == "x" * 40
 
 
-def test_a_short_cookie_key_is_refused() -> None:
-    with pytest.raises(StoreError):
-        export_secret_key({"VOICECART_SECRET_KEY_PARAMETER": "/p"}, FakeSsm("short"))
+def test_a_missing_or_short_secret_is_refused_without_showing_it() -> None:
+    with pytest.raises(StoreError, match="no parameter /voicecart/dev/secret-key"):
+        export_secrets({"VOICECART_SECRET_KEY_PARAMETER": KEY}, FakeSsm())
+    with pytest.raises(StoreError, match="too short") as refused:
+        export_secrets({"VOICECART_SECRET_KEY_PARAMETER": KEY}, FakeSsm(**{KEY: "short"}))
+    assert "short (" in str(refused.value) and "'short'" not in str(refused.value)

@@ -16,7 +16,10 @@ from voicecart.adapters import dynamodb
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "template.yaml"
-COOKIE_PARAMETER = "parameter/voicecart/${Stage}/cookie-signing-key"
+SECRET_PARAMETERS = (
+    "parameter/voicecart/${Stage}/secret-key",
+    "parameter/voicecart/${Stage}/google-webhook-secret",
+)
 BASIC_EXECUTION_ROLE = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
 
 
@@ -188,7 +191,9 @@ class TestLeastPrivilege:
             if "s3" in services:
                 assert '"CatalogBucket"' in text
             if "ssm" in services:
-                assert actions == ["ssm:GetParameter"] and COOKIE_PARAMETER in text
+                assert actions == ["ssm:GetParameters"] and SECRET_PARAMETERS[0] in text
+                named = text.count("parameter/")
+                assert named == sum(p in text for p in SECRET_PARAMETERS), text
 
     def test_writes_only_to_the_data_table(self, transformed: dict[str, Any]) -> None:
         for statement in self.statements(transformed):
@@ -202,13 +207,18 @@ class TestLeastPrivilege:
 
 
 class TestSecretsAndStorage:
-    def test_the_cookie_key_is_named_never_given(self, template: dict[str, Any]) -> None:
+    def test_secrets_are_named_never_given(self, template: dict[str, Any]) -> None:
         text = TEMPLATE.read_text("utf-8")
         assert "{{resolve:" not in text
-        env = template["Resources"]["WebFunction"]["Properties"]["Environment"]["Variables"]
-        assert "VOICECART_SECRET_KEY" not in env
-        assert env["VOICECART_SECRET_KEY_PARAMETER"] == {
-            "Fn::Sub": "/voicecart/${Stage}/cookie-signing-key"
+        shared = template["Globals"]["Function"]["Environment"]["Variables"]
+        web = template["Resources"]["WebFunction"]["Properties"]["Environment"]["Variables"]
+        for env in (shared, web):
+            assert "VOICECART_SECRET_KEY" not in env and "VOICECART_GOOGLE_SECRET" not in env
+        assert shared["VOICECART_SECRET_KEY_PARAMETER"] == {
+            "Fn::Sub": "/voicecart/${Stage}/secret-key"
+        }
+        assert web["VOICECART_GOOGLE_SECRET_PARAMETER"] == {
+            "Fn::Sub": "/voicecart/${Stage}/google-webhook-secret"
         }
 
     def test_bucket_and_topic_are_encrypted_and_private(self, template: dict[str, Any]) -> None:
