@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SIM := tests/e2e/alexa_sim
 GSIM := tests/e2e/google_sim
 
-.PHONY: run test lint typecheck e2e-tools setup clean
+.PHONY: run test lint typecheck e2e-tools sam-build setup clean
 
 $(STAMP): requirements.txt lambda/requirements.txt pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -39,7 +39,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: $(STAMP) e2e-tools lint typecheck
+# `sam build` as docs/aws.md has a new user run it: the SAM CLI from PyPI, the template's
+# Python (3.12, from pyenv on these machines), arm64 wheels; no Docker, no AWS account.
+sam-build:
+	bash scripts/check_sam_build.sh
+
+test: $(STAMP) e2e-tools lint typecheck sam-build
 	$(BIN)/voicecart models check
 	$(BIN)/pytest -q
 

@@ -12,13 +12,20 @@ for candidate in "python$runtime" "$HOME/.pyenv/versions/$runtime"*/bin/"python$
   fi
 done
 if [ -z "$python" ]; then
+  if [ -n "${CI:-}" ]; then
+    echo "check_sam_build: no python$runtime here (the template's runtime)" >&2
+    exit 1
+  fi
   echo "check_sam_build: no python$runtime here (the template's runtime); skipped" >&2
   exit 0
 fi
 venv=${SAM_VENV:-${TMPDIR:-/tmp}/voicecart-sam-venv}
 if [ ! -x "$venv/bin/sam" ] || ! cmp -s requirements-sam.txt "$venv/.requirements"; then
   "$python" -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check -r requirements-sam.txt
+  if ! "$venv/bin/pip" install --quiet --disable-pip-version-check -r requirements-sam.txt \
+    >"$venv/pip.log" 2>&1; then
+    cat "$venv/pip.log" >&2; exit 1
+  fi
   cp requirements-sam.txt "$venv/.requirements"
 fi
 out=$(mktemp -d)
