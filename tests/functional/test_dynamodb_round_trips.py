@@ -140,7 +140,9 @@ class Spoken:
 
 
 @pytest.fixture
-def spoken(tmp_path: Path, loopback_dynamodb: LoopbackDynamoDB) -> Iterator[Spoken]:
+def spoken(
+    tmp_path: Path, loopback_dynamodb: LoopbackDynamoDB, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Spoken]:
     from tests.functional.dialogue import Household as DialogueHousehold
     from voicecart.bootstrap import build
     from voicecart.config import Config
@@ -157,8 +159,18 @@ def spoken(tmp_path: Path, loopback_dynamodb: LoopbackDynamoDB) -> Iterator[Spok
         CatalogImport(catalog, artifact=artifact, resource=_resource(server), s3_client=s3).run(
             products
         )
-        client = server.client()
-        store = DynamoDBStore(table, catalog, client=client, s3_client=s3, artifact=artifact)
+        # The store makes its own client, as on Lambda (timeouts, retries), aimed at loopback.
+        monkeypatch.setenv("AWS_ACCESS_KEY_ID", "loopback")
+        monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "loopback")
+        store = DynamoDBStore(
+            table,
+            catalog,
+            endpoint_url=server.endpoint,
+            region_name="us-east-1",
+            s3_client=s3,
+            artifact=artifact,
+        )
+        client = store.client
         clock = FakeClock()
         seed_demo(store, clock)
         household = store.get_household("demo")
@@ -257,6 +269,39 @@ class TestWholeTurns:
         spoken.turn(parent, "1234").hears("order")  # the lock counted one; the right code buys
         assert len(spoken.counts["1234"]) <= 4
 
+    def test_throttled_after_retries_the_shopper_hears_try_again_and_nothing_is_half_written(
+        self, spoken: Spoken
+    ) -> None:
+        from botocore.awsrequest import AWSResponse
+
+        parent = spoken.household.speaker("parent")
+        spoken.turn(parent, "open voice cart")
+        spoken.turn(parent, "add double a batteries to my cart")
+        spoken.turn(parent, "find coffee")
+        store = spoken.household.store
+        before = store.get_cart("demo")
+        throttled: list[str] = []
+
+        def throttle(request: Any, **_: Any) -> AWSResponse | None:
+            target = request.headers.get("X-Amz-Target", b"")
+            target = target.decode() if isinstance(target, bytes) else target
+            if target.endswith(("PutItem", "BatchWriteItem", "TransactWriteItems")):
+                throttled.append(target)
+                body = b'{"__type":"ThrottlingException","message":"Rate exceeded"}'
+                return AWSResponse(request.url, 400, {}, _Raw(body))
+            return None
+
+        events = store.client.meta.events
+        events.register_first("before-send.dynamodb", throttle)
+        try:
+            spoken.turn(parent, "add it to my cart").hears("try again")
+        finally:
+            events.unregister("before-send.dynamodb", throttle)
+        assert len(throttled) == 3  # the SDK's three attempts with backoff, and no more
+        assert store.get_cart("demo") == before  # nothing of the turn was written
+        spoken.turn(parent, "add it to my cart").hears("cart")  # and the next try works
+        assert store.get_cart("demo").item_count == before.item_count + 1
+
     def test_a_relinked_account_is_never_served_the_old_household(self, spoken: Spoken) -> None:
         parent = spoken.household.speaker("parent")
         spoken.turn(parent, "open voice cart")
@@ -265,6 +310,19 @@ class TestWholeTurns:
         household = store.get_household("demo")
         store.put_household(replace(household, platform_user_ids=()))  # the parent unlinks
         spoken.turn(parent, "what's in my cart").hears("link")
+
+
+class _Raw:
+    """The raw body botocore reads from a response returned by a before-send handler."""
+
+    def __init__(self, body: bytes) -> None:
+        self.body = body
+
+    def stream(self, **_: Any) -> Iterator[bytes]:
+        yield self.body
+
+    def read(self) -> bytes:
+        return self.body
 
 
 class TestTheTurnBracket:

@@ -104,12 +104,13 @@ def test_the_budget_condition_reads_room_left() -> None:
     assert seen[0]["TransactItems"][1] == {"Update": expected_update}
 
 
-def test_throttling_is_retried_then_reported() -> None:
+def test_throttling_the_sdk_retried_is_reported_not_retried_again() -> None:
+    """The client retries throttling itself (three attempts, with backoff: see the spoken
+    test in test_dynamodb_round_trips.py); the adapter must not multiply those waits."""
     store, stub = stubbed()
-    for _ in range(4):
-        stub.add_client_error(
-            "get_item", service_error_code="ThrottlingException", http_status_code=400
-        )
+    stub.add_client_error(
+        "get_item", service_error_code="ThrottlingException", http_status_code=400
+    )
     with stub, pytest.raises(StoreError) as info:
         store.get_cart("h1")
     assert "ThrottlingException" in str(info.value)

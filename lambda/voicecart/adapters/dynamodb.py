@@ -56,8 +56,9 @@ cannot overspend or order twice. Cancelling gives the counters back in a transac
 holds only while the order is still placed. Read-modify-write records (wrong codes, profiles,
 logins) carry a version and are written only if it did not move, else read and tried again.
 
-Throttling and transient errors are retried by botocore ("standard" mode, with backoff) and,
-for a transaction cancelled by a conflicting one, by this adapter with jittered backoff. What
+Throttling and transient errors are retried by botocore ("standard" mode, three attempts in
+all, so the waits stay well inside Alexa's 8 seconds) and, for a transaction cancelled by a
+conflicting one, by this adapter with jittered backoff. What
 still fails is raised as StoreError (`raise ... from` the botocore error) and, being one
 transaction, leaves nothing half-written. Money is a string in the JSON documents and a
 DynamoDB Number in counters; never a float.
@@ -157,6 +158,13 @@ _TRANSIENT = frozenset(
         "ThrottlingError",
         "ThrottlingException",
         "ProvisionedThroughputExceeded",
+        "ProvisionedThroughputExceededException",
+        "RequestLimitExceeded",
+    }
+)
+_SDK_RETRIES = frozenset(
+    {
+        "ThrottlingException",
         "ProvisionedThroughputExceededException",
         "RequestLimitExceeded",
     }
@@ -365,9 +373,10 @@ class DynamoDBStore(Store):
         from botocore.config import Config
 
         # Alexa waits 8 seconds for a reply: short timeouts and a few quick retries
-        # ("standard" mode backs off and retries throttling and 5xx errors).
+        # ("standard" mode backs off and retries throttling and 5xx errors; three attempts
+        # wait at most 1 + 2 seconds between them).
         config = Config(
-            retries={"mode": "standard", "max_attempts": 4},
+            retries={"mode": "standard", "total_max_attempts": 3},
             connect_timeout=2,
             read_timeout=3,
             max_pool_connections=32,
@@ -394,7 +403,9 @@ class DynamoDBStore(Store):
                 code = exc.response.get("Error", {}).get("Code", "")
                 if code == "ConditionalCheckFailedException":
                     raise _ConditionFailed(exc.response.get("Item")) from exc
-                transient = code in _TRANSIENT
+                # Throttling of a plain call was retried by the SDK already (with backoff);
+                # retrying it here again would multiply the waits past Alexa's 8 seconds.
+                transient = code in _TRANSIENT and code not in _SDK_RETRIES
                 if code == "TransactionCanceledException":
                     reasons = list(exc.response.get("CancellationReasons") or [])
                     codes = {r.get("Code") for r in reasons}
