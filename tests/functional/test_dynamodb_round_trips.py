@@ -39,6 +39,7 @@ from voicecart.domain.guard import Outcome
 from voicecart.domain.households import Households
 from voicecart.domain.orders import Line
 from voicecart.domain.purchases import Actor, Purchases
+from voicecart.ports import TurnReads
 
 PRODUCTS = [DOLLHOUSE, COOKIES, WINE, BATTERIES]
 BUCKET = "voicecart-catalog-test"
@@ -330,8 +331,6 @@ class TestTheTurnBracket:
     writes nothing it held, and what waits for the turn runs only once it is stored."""
 
     def reads(self, world: AwsWorld, person: str | None = PARENT_PERSON) -> Any:
-        from voicecart.ports import TurnReads
-
         return TurnReads("amzn1.ask.account.rivera", person, "kitchen-echo")
 
     def test_held_writes_are_read_back_and_written_at_the_end(self, world: AwsWorld) -> None:
@@ -380,6 +379,49 @@ class TestTheTurnBracket:
         # the cart went with the order; the order's notification is all that was left
         assert world.requests.take() == ["PutItem"]
         assert not store.get_cart("demo").is_empty
+
+    def test_containers_buying_at_once_never_pass_the_budget(self, world: AwsWorld) -> None:
+        """Eight containers each read the day's counter at the start of their turn (all
+        see nothing spent) and then confirm at once: the order transaction's condition,
+        not the turn's early read, decides who gets in."""
+        import threading
+
+        from tests.contract.test_concurrency import BARRIER_TIMEOUT, run_all
+
+        budget = Decimal("60.00")
+        parent = world.households.profile("demo", "parent")
+        world.store.put_profile(parent.with_changes(daily_budget=budget))
+        barrier = threading.Barrier(8, timeout=BARRIER_TIMEOUT)
+        results: list[Any] = []
+
+        def container(n: int) -> None:
+            store = DynamoDBStore(
+                world.store.table,
+                world.store.catalog_table,
+                client=world.store.client,
+                s3_client=world.store.s3,
+                artifact=world.store.artifact,
+            )
+            purchases = Purchases(store, world.purchases.notifier, world.payments, world.clock)
+            reads = TurnReads(
+                "amzn1.ask.account.rivera", PARENT_PERSON, f"echo-{n}", purchases.counter_keys_now
+            )
+            with store.turn(reads):
+                households = Households(store)
+                household = households.for_user("amzn1.ask.account.rivera")
+                assert household is not None
+                actor = Actor(household, households.profile_for(household, PARENT_PERSON), "e")
+                barrier.wait()  # every turn has read the counters; now all confirm at once
+                results.append(purchases.attempt(actor, (Line.of(COOKIES),), f"k{n}", code="1234"))
+
+        run_all(container, [(n,) for n in range(8)])
+        placed = [r.order for r in results if r.order is not None]
+        refused = [r.decision.reason for r in results if r.order is None]
+        assert placed and sum(o.total for o in placed) <= budget
+        assert len(placed) + len(refused) == 8 and set(refused) == {"over_daily_budget"}
+        day, _ = world.purchases.counter_keys_now(world.store.get_household("demo"), "parent")  # type: ignore[arg-type]
+        assert world.store.get_counter(day) == sum(o.total for o in placed)
+        assert len(world.store.list_orders("demo")) == len(placed)
 
     def test_a_moved_account_gets_nothing_of_the_old_household(self, world: AwsWorld) -> None:
         store = world.store
