@@ -71,17 +71,25 @@ class AwsWorld(World):
         return Actor(household, self.households.profile_for(household, person), "kitchen-echo")
 
 
+def publish_catalog(
+    server: LoopbackDynamoDB, table: str, catalog: str, products: list[Any]
+) -> tuple[Any, CatalogArtifact]:
+    """`voicecart catalog import`: the catalog table, and the search artifact in S3."""
+    s3 = server.client("s3")
+    if BUCKET not in {b["Name"] for b in s3.list_buckets().get("Buckets", [])}:
+        s3.create_bucket(Bucket=BUCKET)
+    artifact = CatalogArtifact(BUCKET, f"{table}/catalog.json.gz")
+    CatalogImport(catalog, artifact=artifact, resource=_resource(server), s3_client=s3).run(
+        products
+    )
+    return s3, artifact
+
+
 @pytest.fixture
 def world(tmp_path: Path, loopback_dynamodb: LoopbackDynamoDB) -> Iterator[AwsWorld]:
     server = loopback_dynamodb
     with fresh_tables(server) as (table, catalog):
-        s3 = server.client("s3")
-        if BUCKET not in {b["Name"] for b in s3.list_buckets().get("Buckets", [])}:
-            s3.create_bucket(Bucket=BUCKET)
-        artifact = CatalogArtifact(BUCKET, f"{table}/catalog.json.gz")
-        CatalogImport(catalog, artifact=artifact, resource=_resource(server), s3_client=s3).run(
-            PRODUCTS
-        )
+        s3, artifact = publish_catalog(server, table, catalog, PRODUCTS)
         client = server.client()
         store = DynamoDBStore(table, catalog, client=client, s3_client=s3, artifact=artifact)
         store.put_household(
@@ -152,14 +160,8 @@ def spoken(
 
     server = loopback_dynamodb
     with fresh_tables(server) as (table, catalog):
-        s3 = server.client("s3")
-        if BUCKET not in {b["Name"] for b in s3.list_buckets().get("Buckets", [])}:
-            s3.create_bucket(Bucket=BUCKET)
-        artifact = CatalogArtifact(BUCKET, f"{table}/catalog.json.gz")
         products = [p for _, p in parse_products(demo_catalog_text(), "json")]
-        CatalogImport(catalog, artifact=artifact, resource=_resource(server), s3_client=s3).run(
-            products
-        )
+        s3, artifact = publish_catalog(server, table, catalog, products)
         # The store makes its own client, as on Lambda (timeouts, retries), aimed at loopback.
         monkeypatch.setenv("AWS_ACCESS_KEY_ID", "loopback")
         monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "loopback")
