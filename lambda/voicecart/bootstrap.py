@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import secrets
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .config import Config
+from .domain import codes
 from .domain.guard import GuardPolicy
 from .domain.households import Households
 from .domain.purchases import Purchases
@@ -37,6 +41,59 @@ def _default_store(config: Config) -> Store:
     raise ValueError(f"unknown store {config.store!r}")
 
 
+def secret_key_source(config: Config) -> Callable[[], str]:
+    """Where the application's secret key comes from, read when first needed (the first voice
+    code hashed or checked), never at import:
+
+    1. VOICECART_SECRET_KEY;
+    2. on AWS, the SSM SecureString named by VOICECART_SECRET_KEY_PARAMETER, read once and
+       exported as VOICECART_SECRET_KEY (the same key the web app then signs cookies with);
+    3. with the SQLite store, the 0600 key file next to the database (shared by every local
+       process on that database: serve, chat, the CLI);
+    4. an in-memory SQLite database gets a random key that lives as long as it does.
+
+    Otherwise (DynamoDB without a key) it raises CodeKeyMissing: a random per-container key
+    would make every code set in one container fail in the next."""
+    kept: list[str] = []
+    lock = threading.Lock()
+
+    def source() -> str:
+        env = os.environ
+        if not env.get("VOICECART_SECRET_KEY") and env.get("VOICECART_SECRET_KEY_PARAMETER"):
+            from .adapters.ssm import export_secret_key
+
+            export_secret_key()
+        from_env = env.get("VOICECART_SECRET_KEY", "")
+        if from_env:
+            return from_env
+        if not kept:
+            with lock:
+                if not kept:
+                    kept.append(_local_secret_key(config))
+        return kept[0]
+
+    return source
+
+
+def _local_secret_key(config: Config) -> str:
+    if config.store != "sqlite":
+        raise codes.CodeKeyMissing(
+            "set VOICECART_SECRET_KEY or VOICECART_SECRET_KEY_PARAMETER: voice codes are "
+            "keyed with the application's secret key"
+        )
+    if str(config.db_path) == ":memory:":
+        return secrets.token_urlsafe(48)
+    from .adapters.local_secret import stored_key
+
+    try:
+        return stored_key(config.db_path)
+    except OSError as exc:
+        raise codes.CodeKeyMissing(
+            f"cannot keep a secret key next to the database ({exc.strerror or exc}); "
+            "set VOICECART_SECRET_KEY"
+        ) from exc
+
+
 def build(
     config: Config | None = None,
     *,
@@ -47,6 +104,9 @@ def build(
     policy: GuardPolicy | None = None,
 ) -> Services:
     config = config or Config.from_env()
+    # Voice codes are keyed with the application's secret key (see domain/codes.py); set
+    # here, once, before anything (the demo seed included) hashes or checks a code.
+    codes.use_secret_key(secret_key_source(config))
     store = store or _default_store(config)
     clock = clock or SystemClock()
     if notifier is None and os.environ.get("VOICECART_SNS_TOPIC_ARN"):

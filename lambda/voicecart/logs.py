@@ -13,6 +13,8 @@ from .conversation.intents import SECRET_SLOTS
 
 _STANDARD = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"message", "asctime"}
 REDACTED = "[redacted]"
+# Built once: json.dumps(..., default=str) builds a new encoder for every log line.
+_ENCODER = json.JSONEncoder(default=str)
 
 
 def redact_slots(slots: dict[str, Any]) -> dict[str, Any]:
@@ -37,7 +39,7 @@ class JsonFormatter(logging.Formatter):
             doc["error"] = record.exc_info[0].__name__
             frames = traceback.extract_tb(record.exc_info[2])[-6:]
             doc["trace"] = [f"{Path(f.filename).name}:{f.lineno} in {f.name}" for f in frames]
-        return json.dumps(doc, default=str)
+        return _ENCODER.encode(doc)
 
 
 def configure(level: str = "INFO") -> None:

@@ -4,14 +4,26 @@ Records are stored as JSON documents beside the columns that queries filter on. 
 write that must not race (orders against budget counters, code attempts, approval
 decisions) runs in one `BEGIN IMMEDIATE` transaction, which SQLite serialises across
 threads and processes.
+
+Each thread keeps one connection (WAL, synchronous=NORMAL: a commit is an append to the
+write-ahead log, durable across a crash of the process, consistent after a power loss).
+
+Inside a spoken turn (`turn`), writes that carry no condition (the cart, the pending
+purchase, audit entries, notifications, broadcast records, clearing the wrong-code count)
+are held and written together: in the turn's next transaction (placing an order), or in one
+transaction at its end. A read of a table with held writes writes them first, so a turn
+always reads its own writes; a turn that fails drops what it held. Placing an order is one
+transaction: the order, its budget counters, its broadcast records and its audit entry.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -27,10 +39,20 @@ from ..domain.household import Household, Profile
 from ..domain.orders import Cart, Order, OrderStatus
 from ..domain.parent_access import ApiToken, AttemptCount, ParentLogin
 from ..domain.records import Approval, ApprovalStatus, AuditEntry, Notification, PendingPurchase
-from ..ports import CounterIncrement, Store
+from ..ports import CounterIncrement, Store, TurnReads
 from . import serialization as ser
 
 T = TypeVar("T")
+
+log = logging.getLogger("voicecart.sqlite")
+
+# The write-ahead log is checkpointed in a background thread once writes pause for QUIET
+# seconds, or after MAX_COMMITS commits without a pause.
+CHECKPOINT_QUIET = 0.1
+CHECKPOINT_MAX_COMMITS = 1000
+# Parsed household, profile and product documents remembered per store, by their JSON text:
+# the same text always parses to the same (immutable) value, and every turn reads them.
+DOC_CACHE_SIZE = 4096
 
 # Each entry is one schema version; a database at version N runs entries N+1.. on open.
 MIGRATIONS: tuple[str, ...] = (
@@ -76,8 +98,12 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 
+# One encoder, built once: json.dumps with options builds a new one on every call.
+_ENCODER = json.JSONEncoder(separators=(",", ":"), sort_keys=True)
+
+
 def _dump(doc: dict[str, object]) -> str:
-    return json.dumps(doc, separators=(",", ":"), sort_keys=True)
+    return _ENCODER.encode(doc)
 
 
 def _load(text: str) -> dict[str, Any]:
@@ -85,13 +111,102 @@ def _load(text: str) -> dict[str, Any]:
     return loaded
 
 
+Write = Callable[[sqlite3.Connection], object]
+
+
+class _Checkpointer:
+    """Copies the write-ahead log back into the database file in a background thread.
+
+    SQLite's automatic checkpoint runs inside whichever commit crosses 1,000 log pages and
+    syncs the database file: milliseconds, paid by one unlucky spoken turn (it was the p99 of
+    placing an order). The store's connections turn it off; this thread runs a PASSIVE
+    checkpoint (which never blocks readers or writers) once writes pause for
+    CHECKPOINT_QUIET seconds, or after CHECKPOINT_MAX_COMMITS commits under steady load.
+    When the last connection to the file closes, SQLite checkpoints it anyway."""
+
+    def __init__(self, path: str, timeout: float) -> None:
+        self.path = path
+        self.timeout = timeout
+        self._wake = threading.Event()
+        self._stopped = False
+        self._thread: threading.Thread | None = None
+        self._start_lock = threading.Lock()
+        self._pending = 0  # commits since the last checkpoint (unlocked: approximate is fine)
+        self._last_commit = 0.0
+
+    def committed(self) -> None:
+        self._last_commit = time.monotonic()
+        self._pending += 1
+        if self._pending == 1:
+            if self._thread is None:
+                with self._start_lock:
+                    if self._thread is None and not self._stopped:
+                        self._thread = threading.Thread(
+                            target=self._run, name="voicecart-sqlite-checkpoint", daemon=True
+                        )
+                        self._thread.start()
+            self._wake.set()
+
+    def stop(self) -> None:
+        self._stopped = True
+        self._wake.set()
+
+    def _wait_for_a_pause(self) -> None:
+        while not self._stopped and self._pending < CHECKPOINT_MAX_COMMITS:
+            quiet = time.monotonic() - self._last_commit
+            if quiet >= CHECKPOINT_QUIET:
+                return
+            time.sleep(CHECKPOINT_QUIET - quiet)
+
+    def _run(self) -> None:
+        conn: sqlite3.Connection | None = None
+        try:
+            while True:
+                self._wake.wait()
+                self._wake.clear()
+                self._wait_for_a_pause()
+                if self._stopped:
+                    return
+                self._pending = 0
+                try:
+                    if conn is None:
+                        conn = sqlite3.connect(
+                            self.path,
+                            timeout=self.timeout,
+                            isolation_level=None,
+                            check_same_thread=False,
+                        )
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                except sqlite3.Error as exc:
+                    log.warning("WAL checkpoint failed", extra={"error": type(exc).__name__})
+        finally:
+            if conn is not None:
+                conn.close()
+
+
+class _Turn:
+    """What one thread's current turn holds: plain writes (in order) and the tables they
+    touch, and the actions to run once they are stored."""
+
+    __slots__ = ("after", "tables", "writes")
+
+    def __init__(self) -> None:
+        self.writes: list[Write] = []
+        self.tables: set[str] = set()
+        self.after: list[Callable[[], None]] = []
+
+
 class SQLiteStore(Store):
     def __init__(self, path: str | Path, timeout: float = 10.0) -> None:
         self.path = str(path)
         self.timeout = timeout
         self._local = threading.local()
+        self._docs: dict[tuple[str, str], Any] = {}
+        self._checkpointer: _Checkpointer | None = None
         if self.path != ":memory:":
             Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            self._checkpointer = _Checkpointer(self.path, timeout)
+            weakref.finalize(self, self._checkpointer.stop)
         self._migrate()
 
     # ---- connection and transactions -------------------------------------------------
@@ -126,21 +241,96 @@ class SQLiteStore(Store):
                 delay = min(delay * 2, 0.2)
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
+        if self._checkpointer is not None:
+            conn.execute("PRAGMA wal_autocheckpoint=0")  # _Checkpointer does it off the path
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction. Inside a turn, the writes it held go first, in the same
+        transaction; if it rolls back they stay held."""
         conn = self._conn()
+        turn: _Turn | None = getattr(self._local, "turn", None)
+        held: list[Write] = []
+        if turn is not None and turn.writes:
+            held, turn.writes = turn.writes, []
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
+            if turn is not None:
+                turn.writes[:0] = held
             raise StoreError(f"database busy: {exc}") from exc
         try:
+            for write in held:
+                write(conn)
             yield conn
         except BaseException:
             conn.execute("ROLLBACK")
+            if turn is not None:
+                turn.writes[:0] = held
             raise
         else:
             conn.execute("COMMIT")
+            if turn is not None and not turn.writes:
+                turn.tables.clear()
+            if self._checkpointer is not None:
+                self._checkpointer.committed()
+
+    def _parsed(self, kind: str, doc: str, parse: Callable[[dict[str, Any]], T]) -> T:
+        """`parse(json.loads(doc))`, remembered: the value types are frozen dataclasses."""
+        key = (kind, doc)
+        found: T | None = self._docs.get(key)
+        if found is None:
+            if len(self._docs) >= DOC_CACHE_SIZE:
+                self._docs.clear()
+            found = self._docs[key] = parse(_load(doc))
+        return found
+
+    def _write(self, table: str, write: Write) -> None:
+        """A write without a condition: held inside a turn, else its own transaction."""
+        turn: _Turn | None = getattr(self._local, "turn", None)
+        if turn is None:
+            with self._tx() as conn:
+                write(conn)
+            return
+        turn.writes.append(write)
+        turn.tables.add(table)
+
+    def _reading(self, table: str) -> None:
+        """Before reading `table` inside a turn: store what the turn holds for it."""
+        turn: _Turn | None = getattr(self._local, "turn", None)
+        if turn is not None and table in turn.tables:
+            self._flush(turn)
+
+    def _flush(self, turn: _Turn) -> None:
+        if turn.writes:
+            try:
+                with self._tx():
+                    pass  # _tx writes what the turn holds
+            except sqlite3.Error as exc:
+                raise StoreError(str(exc)) from exc
+        turn.tables.clear()
+
+    @contextmanager
+    def turn(self, reads: TurnReads) -> Iterator[None]:
+        if getattr(self._local, "turn", None) is not None:
+            yield  # already inside this thread's turn
+            return
+        turn = _Turn()
+        self._local.turn = turn
+        try:
+            yield
+            self._flush(turn)
+        finally:
+            self._local.turn = None  # on failure, what was held is dropped with the turn
+        for action in turn.after:
+            action()
+
+    def after_turn(self, action: Callable[[], None]) -> None:
+        turn: _Turn | None = getattr(self._local, "turn", None)
+        if turn is None:
+            action()
+        else:
+            turn.after.append(action)
 
     def _read(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         try:
@@ -173,13 +363,16 @@ class SQLiteStore(Store):
         rows = [(p.sku, _dump(ser.product_to_dict(p))) for p in products]
         with self._tx() as conn:
             conn.executemany("INSERT OR REPLACE INTO products (sku, doc) VALUES (?, ?)", rows)
+        if self._checkpointer is not None:
+            # A catalog import leaves a big log: checkpoint it now (not on a request path).
+            self._read(lambda c: c.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall())
         return len(rows)
 
     def get_product(self, sku: str) -> Product | None:
         row = self._read(
             lambda c: c.execute("SELECT doc FROM products WHERE sku = ?", (sku,)).fetchone()
         )
-        return ser.product_from(_load(row[0])) if row else None
+        return self._parsed("product", row[0], ser.product_from) if row else None
 
     def iter_products(self) -> Iterator[Product]:
         rows = self._read(lambda c: c.execute("SELECT doc FROM products ORDER BY sku").fetchall())
@@ -207,7 +400,7 @@ class SQLiteStore(Store):
                 "SELECT doc FROM households WHERE id = ?", (household_id,)
             ).fetchone()
         )
-        return ser.household_from(_load(row[0])) if row else None
+        return self._parsed("household", row[0], ser.household_from) if row else None
 
     def list_households(self) -> list[Household]:
         rows = self._read(lambda c: c.execute("SELECT doc FROM households ORDER BY id").fetchall())
@@ -216,10 +409,12 @@ class SQLiteStore(Store):
     def household_for_user(self, platform_user_id: str) -> Household | None:
         row = self._read(
             lambda c: c.execute(
-                "SELECT household_id FROM household_users WHERE user_id = ?", (platform_user_id,)
+                "SELECT h.doc FROM household_users u JOIN households h ON h.id = u.household_id "
+                "WHERE u.user_id = ?",
+                (platform_user_id,),
             ).fetchone()
         )
-        return self.get_household(row[0]) if row else None
+        return self._parsed("household", row[0], ser.household_from) if row else None
 
     def put_profile(self, profile: Profile) -> None:
         with self._tx() as conn:
@@ -250,7 +445,7 @@ class SQLiteStore(Store):
                 (household_id, profile_id),
             ).fetchone()
         )
-        return ser.profile_from(_load(row[0])) if row else None
+        return self._parsed("profile", row[0], ser.profile_from) if row else None
 
     def list_profiles(self, household_id: str) -> list[Profile]:
         rows = self._read(
@@ -258,10 +453,22 @@ class SQLiteStore(Store):
                 "SELECT doc FROM profiles WHERE household_id = ? ORDER BY id", (household_id,)
             ).fetchall()
         )
-        return [ser.profile_from(_load(doc)) for (doc,) in rows]
+        return [self._parsed("profile", doc, ser.profile_from) for (doc,) in rows]
+
+    def profile_for_person(self, household_id: str, person_id: str) -> Profile | None:
+        row = self._read(
+            lambda c: c.execute(
+                "SELECT p.doc FROM person_profiles pp JOIN profiles p "
+                "ON p.household_id = pp.household_id AND p.id = pp.profile_id "
+                "WHERE pp.household_id = ? AND pp.person_id = ?",
+                (household_id, person_id),
+            ).fetchone()
+        )
+        return self._parsed("profile", row[0], ser.profile_from) if row else None
 
     # ---- cart ------------------------------------------------------------------------
     def get_cart(self, household_id: str) -> Cart:
+        self._reading("carts")
         row = self._read(
             lambda c: c.execute(
                 "SELECT doc FROM carts WHERE household_id = ?", (household_id,)
@@ -270,34 +477,51 @@ class SQLiteStore(Store):
         return ser.cart_from(_load(row[0])) if row else Cart(household_id)
 
     def save_cart(self, cart: Cart) -> None:
-        with self._tx() as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO carts (household_id, doc) VALUES (?, ?)",
-                (cart.household_id, _dump(ser.cart_to_dict(cart))),
-            )
+        args = (cart.household_id, _dump(ser.cart_to_dict(cart)))
+        self._write(
+            "carts",
+            lambda conn: conn.execute(
+                "INSERT OR REPLACE INTO carts (household_id, doc) VALUES (?, ?)", args
+            ),
+        )
 
     # ---- orders and counters -----------------------------------------------------------
     def commit_order(
         self, order: Order, increments: Sequence[CounterIncrement], approval: Approval | None = None
     ) -> tuple[Order, bool]:
+        return self.commit_order_with_records(order, increments, approval)
+
+    def commit_order_with_records(
+        self,
+        order: Order,
+        increments: Sequence[CounterIncrement],
+        approval: Approval | None = None,
+        audit: AuditEntry | None = None,
+        voice_order_skus: Sequence[str] = (),
+    ) -> tuple[Order, bool]:
+        """All in one transaction (with whatever the turn held): the idempotency check, the
+        budget check, the approval decision, the counters, the order, and, only for a new
+        order, its broadcast records and its audit entry."""
         with self._tx() as conn:
             row = conn.execute(
                 "SELECT doc FROM orders WHERE idempotency_key = ?", (order.idempotency_key,)
             ).fetchone()
             if row:
                 return ser.order_from(_load(row[0])), False
+            totals: dict[str, Decimal] = {}
             for inc in increments:
-                current = self._counter(conn, inc.key)
-                if inc.limit is not None and current + inc.amount > inc.limit:
+                if inc.key not in totals:
+                    totals[inc.key] = self._counter(conn, inc.key)
+                totals[inc.key] += inc.amount
+                if inc.limit is not None and totals[inc.key] > inc.limit:
                     raise BudgetExceeded(inc.key, inc.limit)
             if approval is not None:
                 self._decide(conn, approval)
-            for inc in increments:
-                conn.execute(
-                    "INSERT INTO counters (key, amount) VALUES (?, ?) ON CONFLICT(key) "
-                    "DO UPDATE SET amount = ?",
-                    (inc.key, str(inc.amount), str(self._counter(conn, inc.key) + inc.amount)),
-                )
+            conn.executemany(
+                "INSERT INTO counters (key, amount) VALUES (?, ?) ON CONFLICT(key) "
+                "DO UPDATE SET amount = excluded.amount",
+                [(key, str(total)) for key, total in totals.items()],
+            )
             conn.execute(
                 "INSERT INTO orders (household_id, id, idempotency_key, placed_at, status, doc) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
@@ -310,6 +534,13 @@ class SQLiteStore(Store):
                     _dump(ser.order_to_dict(order)),
                 ),
             )
+            at = order.placed_at.isoformat()
+            conn.executemany(
+                "INSERT INTO voice_orders (sku, household_id, at) VALUES (?, ?, ?)",
+                [(sku, order.household_id, at) for sku in dict.fromkeys(voice_order_skus)],
+            )
+            if audit is not None:
+                self._insert_audit(conn, audit)
         return order, True
 
     @staticmethod
@@ -383,6 +614,7 @@ class SQLiteStore(Store):
 
     # ---- code attempts ---------------------------------------------------------------
     def get_code_lock(self, household_id: str) -> CodeLock:
+        self._reading("code_locks")
         row = self._read(
             lambda c: c.execute(
                 "SELECT doc FROM code_locks WHERE household_id = ?", (household_id,)
@@ -406,8 +638,12 @@ class SQLiteStore(Store):
         return lock
 
     def clear_code_failures(self, household_id: str) -> None:
-        with self._tx() as conn:
-            conn.execute("DELETE FROM code_locks WHERE household_id = ?", (household_id,))
+        self._write(
+            "code_locks",
+            lambda conn: conn.execute(
+                "DELETE FROM code_locks WHERE household_id = ?", (household_id,)
+            ),
+        )
 
     # ---- approvals -------------------------------------------------------------------
     def add_approval(self, approval: Approval) -> Approval:
@@ -474,13 +710,17 @@ class SQLiteStore(Store):
 
     # ---- pending purchases -----------------------------------------------------------
     def put_pending(self, pending: PendingPurchase) -> None:
-        with self._tx() as conn:
-            conn.execute(
+        args = (pending.household_id, pending.device_id, _dump(ser.pending_to_dict(pending)))
+        self._write(
+            "pending",
+            lambda conn: conn.execute(
                 "INSERT OR REPLACE INTO pending (household_id, device_id, doc) VALUES (?, ?, ?)",
-                (pending.household_id, pending.device_id, _dump(ser.pending_to_dict(pending))),
-            )
+                args,
+            ),
+        )
 
     def get_pending(self, household_id: str, device_id: str) -> PendingPurchase | None:
+        self._reading("pending")
         row = self._read(
             lambda c: c.execute(
                 "SELECT doc FROM pending WHERE household_id = ? AND device_id = ?",
@@ -490,27 +730,32 @@ class SQLiteStore(Store):
         return ser.pending_from(_load(row[0])) if row else None
 
     def delete_pending(self, household_id: str, device_id: str) -> None:
-        with self._tx() as conn:
-            conn.execute(
+        self._write(
+            "pending",
+            lambda conn: conn.execute(
                 "DELETE FROM pending WHERE household_id = ? AND device_id = ?",
                 (household_id, device_id),
-            )
+            ),
+        )
 
     # ---- audit, notifications, broadcast -----------------------------------------------
     def append_audit(self, entry: AuditEntry) -> None:
-        with self._tx() as conn:
-            conn.execute(
-                "INSERT INTO audit (household_id, id, at, profile_id, outcome, doc) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    entry.household_id,
-                    entry.id,
-                    entry.at.isoformat(),
-                    entry.profile_id,
-                    entry.outcome,
-                    _dump(ser.audit_to_dict(entry)),
-                ),
-            )
+        self._write("audit", lambda conn: self._insert_audit(conn, entry))
+
+    @staticmethod
+    def _insert_audit(conn: sqlite3.Connection, entry: AuditEntry) -> None:
+        conn.execute(
+            "INSERT INTO audit (household_id, id, at, profile_id, outcome, doc) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                entry.household_id,
+                entry.id,
+                entry.at.isoformat(),
+                entry.profile_id,
+                entry.outcome,
+                _dump(ser.audit_to_dict(entry)),
+            ),
+        )
 
     def list_audit(
         self,
@@ -520,6 +765,7 @@ class SQLiteStore(Store):
         profile_id: str | None = None,
         outcome: str | None = None,
     ) -> list[AuditEntry]:
+        self._reading("audit")
         sql = "SELECT doc FROM audit WHERE household_id = ?"
         args: list[object] = [household_id]
         if profile_id is not None:
@@ -534,18 +780,21 @@ class SQLiteStore(Store):
         return [ser.audit_from(_load(doc)) for (doc,) in rows]
 
     def append_notification(self, note: Notification) -> None:
-        with self._tx() as conn:
-            conn.execute(
-                "INSERT INTO notifications (household_id, id, at, doc) VALUES (?, ?, ?, ?)",
-                (
-                    note.household_id,
-                    note.id,
-                    note.at.isoformat(),
-                    _dump(ser.notification_to_dict(note)),
-                ),
-            )
+        args = (
+            note.household_id,
+            note.id,
+            note.at.isoformat(),
+            _dump(ser.notification_to_dict(note)),
+        )
+        self._write(
+            "notifications",
+            lambda conn: conn.execute(
+                "INSERT INTO notifications (household_id, id, at, doc) VALUES (?, ?, ?, ?)", args
+            ),
+        )
 
     def list_notifications(self, household_id: str, limit: int = 50) -> list[Notification]:
+        self._reading("notifications")
         rows = self._read(
             lambda c: c.execute(
                 "SELECT doc FROM notifications WHERE household_id = ? "
@@ -556,13 +805,16 @@ class SQLiteStore(Store):
         return [ser.notification_from(_load(doc)) for (doc,) in rows]
 
     def record_voice_order(self, sku: str, household_id: str, at: datetime) -> None:
-        with self._tx() as conn:
-            conn.execute(
-                "INSERT INTO voice_orders (sku, household_id, at) VALUES (?, ?, ?)",
-                (sku, household_id, at.isoformat()),
-            )
+        args = (sku, household_id, at.isoformat())
+        self._write(
+            "voice_orders",
+            lambda conn: conn.execute(
+                "INSERT INTO voice_orders (sku, household_id, at) VALUES (?, ?, ?)", args
+            ),
+        )
 
     def households_ordering(self, sku: str, since: datetime) -> set[str]:
+        self._reading("voice_orders")
         rows = self._read(
             lambda c: c.execute(
                 "SELECT DISTINCT household_id FROM voice_orders WHERE sku = ? AND at >= ?",

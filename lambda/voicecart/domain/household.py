@@ -170,7 +170,7 @@ class Household:
     timezone: str = "America/Chicago"
     voice_purchasing: bool = True
     code_required: bool = True
-    code_hash: str | None = None  # argon2 encoded hash; never the code itself
+    code_hash: str | None = None  # keyed hash (domain/codes.py); never the code itself
     address: Address | None = None
     payment: PaymentMethod | None = None
     tax_rate: Decimal = Decimal("0.0825")

@@ -65,6 +65,11 @@ _NEAR_SCORE = 88  # rapidfuzz ratio from which a spelling neighbour counts as NE
 _SCAN_PRICES_FROM = 2_000  # ids from which the nearest price is found by walking prices
 _MAX_SUBSETS = 64  # word subsets tried when looking for a partial match to suggest
 _MAX_TERMS = 12  # words of one query that are looked up
+# Product ids kept in the per-word levels cache. A broad word ("organic", "coffee") matches
+# thousands of products, and turning its posting lists into sets was most of a broad search;
+# shoppers reuse the same few hundred words. ~40 bytes an id: about 20 MiB at 500k (a 150k
+# budget cut the HTTP search gain by more than half).
+_LEVELS_CACHE_IDS = 500_000
 
 Expansion = tuple[tuple[str, int], ...]  # (vocabulary key, quality), best first
 Levels = list[tuple[int, set[int]]]  # disjoint sets of product ids, best score first
@@ -218,6 +223,11 @@ class VoiceSearch:
         # match is in range.
         self._by_price = sorted(range(len(self._products)), key=self._prices.__getitem__)
         self._sorted_prices = [self._prices[pid] for pid in self._by_price]
+        # Each id's position in _by_price: "is this match in the price range" becomes two int
+        # comparisons against the range's slice instead of two Decimal ones.
+        self._price_rank = array("i", bytes(4 * len(self._by_price)))
+        for rank, pid in enumerate(self._by_price):
+            self._price_rank[pid] = rank
         self._postings = self._build_postings()
         # The vocabulary for fuzzy lookups, bucketed so each lookup scores few words.
         self._by_length: dict[int, list[str]] = {}
@@ -229,6 +239,10 @@ class VoiceSearch:
                 self._by_start.setdefault((len(key), key[0]), []).append(key)
                 self._by_sound.setdefault(sound_key(key), []).append(key)
         self._expansions: dict[tuple[str, bool], Expansion] = {}
+        # word -> its levels. Shared and never mutated: every set operation below makes new
+        # sets (see _max_merge, _add, _add_optional, _in_price_range).
+        self._levels: dict[str, Levels] = {}
+        self._levels_ids = 0
 
     def __len__(self) -> int:
         return len(self._products)
@@ -344,6 +358,19 @@ class VoiceSearch:
         ]
 
     def _word_levels(self, word: str) -> Levels:
+        levels = self._levels.get(word)
+        if levels is None:
+            levels = self._find_word_levels(word)
+            size = _total(levels)
+            if self._levels_ids + size > _LEVELS_CACHE_IDS:
+                self._levels.clear()  # crude but bounded, as the expansion cache
+                self._levels_ids = 0
+            if size <= _LEVELS_CACHE_IDS:
+                self._levels[word] = levels
+                self._levels_ids += size
+        return levels
+
+    def _find_word_levels(self, word: str) -> Levels:
         pairs = self._pairs(self._expand(fold(word)))
         # "dollhouse" for "Doll House": the word split in two known words.
         split = self._split(word)
@@ -490,18 +517,8 @@ class VoiceSearch:
         lo, hi = self._price_span(query)
         if _total(levels) * 4 < hi - lo:
             # Few matches, wide range: test each match rather than build the range's set.
-            low, high, prices = query.min_price, query.max_price, self._prices
-            kept = [
-                (
-                    score,
-                    {
-                        p
-                        for p in ids
-                        if (low is None or prices[p] >= low) and (high is None or prices[p] <= high)
-                    },
-                )
-                for score, ids in levels
-            ]
+            rank = self._price_rank
+            kept = [(score, {p for p in ids if lo <= rank[p] < hi}) for score, ids in levels]
         else:
             allowed = set(self._by_price[lo:hi])
             kept = [(score, ids & allowed) for score, ids in levels]

@@ -26,6 +26,7 @@ from typing import Any
 from flask import Flask, has_request_context, request, session
 from flask.sessions import SecureCookieSessionInterface
 
+from ...adapters.local_secret import ENV, stored_key
 from ...domain.household import Household, Mode, Profile, Role
 from ...domain.parent_access import ParentAccess
 from ...domain.purchases import Actor
@@ -40,8 +41,19 @@ SESSION_HOURS = 12
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
+# Only the parent page and API have sessions; the voice endpoints never read the cookie.
+SESSION_PATHS = ("/parent", "/api/")
+
+
 class ParentSessionInterface(SecureCookieSessionInterface):
-    """Flask's signed-cookie session whose Secure flag follows the request's scheme."""
+    """Flask's signed-cookie session whose Secure flag follows the request's scheme. Requests
+    outside the parent page and API (Alexa, Google, health) get Flask's null session: no
+    cookie parsing or signing on the voice path, and nothing to set there."""
+
+    def open_session(self, app: Flask, request: Any) -> Any:
+        if not request.path.startswith(SESSION_PATHS):
+            return None  # Flask substitutes its NullSession
+        return super().open_session(app, request)
 
     def get_cookie_secure(self, app: Flask) -> bool:
         forced = app.config.get("VOICECART_COOKIE_SECURE")
@@ -53,14 +65,13 @@ class ParentSessionInterface(SecureCookieSessionInterface):
 
 def secret_key(db_path: Path | str | None) -> str:
     """VOICECART_SECRET_KEY, or a random key kept (0600) next to the SQLite file."""
-    from_env = os.environ.get("VOICECART_SECRET_KEY", "")
+    from_env = os.environ.get(ENV, "")
     if from_env:
         return from_env
     if db_path is None or str(db_path) == ":memory:":
         return secrets.token_urlsafe(48)
-    path = Path(db_path).expanduser().parent / "voicecart-secret-key"
     try:
-        return _key_file(path)
+        return stored_key(db_path)
     except OSError as exc:
         # A read-only disk (AWS Lambda): sessions then last only as long as this process.
         log.warning(
@@ -68,22 +79,6 @@ def secret_key(db_path: Path | str | None) -> str:
             extra={"error": exc.strerror or type(exc).__name__},
         )
         return secrets.token_urlsafe(48)
-
-
-def _key_file(path: Path) -> str:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        key = path.read_text("utf-8").strip()
-        if key:
-            return key
-        path.unlink()  # an empty file left by a crash between create and write
-        return _key_file(path)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        key = secrets.token_urlsafe(48)
-        out.write(key)
-    return key
 
 
 # ---- CSRF ---------------------------------------------------------------------------------
