@@ -39,7 +39,7 @@ from ..domain.household import Household, Profile
 from ..domain.orders import Cart, Order, OrderStatus
 from ..domain.parent_access import ApiToken, AttemptCount, ParentLogin
 from ..domain.records import Approval, ApprovalStatus, AuditEntry, Notification, PendingPurchase
-from ..ports import CounterIncrement, Store, TurnReads
+from ..ports import CounterIncrement, GuardState, Store, TurnReads
 from . import serialization as ser
 
 T = TypeVar("T")
@@ -508,10 +508,8 @@ class SQLiteStore(Store):
             ).fetchone()
             if row:
                 return ser.order_from(_load(row[0])), False
-            totals: dict[str, Decimal] = {}
+            totals = self._counters(conn, [inc.key for inc in increments])
             for inc in increments:
-                if inc.key not in totals:
-                    totals[inc.key] = self._counter(conn, inc.key)
                 totals[inc.key] += inc.amount
                 if inc.limit is not None and totals[inc.key] > inc.limit:
                     raise BudgetExceeded(inc.key, inc.limit)
@@ -542,6 +540,15 @@ class SQLiteStore(Store):
             if audit is not None:
                 self._insert_audit(conn, audit)
         return order, True
+
+    @staticmethod
+    def _counters(conn: sqlite3.Connection, keys: Sequence[str]) -> dict[str, Decimal]:
+        """Each counter's amount (0 where it has none yet), in one statement."""
+        wanted = list(dict.fromkeys(keys))
+        marks = ",".join("?" * len(wanted))
+        rows = conn.execute(f"SELECT key, amount FROM counters WHERE key IN ({marks})", wanted)
+        found = {key: Decimal(amount) for key, amount in rows}
+        return {key: found.get(key, Decimal("0")) for key in wanted}
 
     @staticmethod
     def _counter(conn: sqlite3.Connection, key: str) -> Decimal:
@@ -812,6 +819,16 @@ class SQLiteStore(Store):
                 "INSERT INTO voice_orders (sku, household_id, at) VALUES (?, ?, ?)", args
             ),
         )
+
+    def read_guard_state(
+        self, household_id: str, counter_keys: Sequence[str], skus: Sequence[str], since: datetime
+    ) -> GuardState:
+        """The lock, the counters in one statement, one statement per sku."""
+        lock = self.get_code_lock(household_id)
+        self._reading("counters")
+        counters = self._read(lambda c: self._counters(c, counter_keys)) if counter_keys else {}
+        ordering = {sku: self.households_ordering(sku, since) for sku in dict.fromkeys(skus)}
+        return GuardState(lock, counters, ordering)
 
     def households_ordering(self, sku: str, since: datetime) -> set[str]:
         self._reading("voice_orders")

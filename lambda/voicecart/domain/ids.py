@@ -6,15 +6,19 @@ import hashlib
 import secrets
 
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud and typed by parents
+assert 256 % len(_ALPHABET) == 0  # so a byte taken modulo the alphabet picks without bias
+
+
+def _spell(data: bytes) -> str:
+    return "".join(_ALPHABET[b % len(_ALPHABET)] for b in data)
 
 
 def new_id(prefix: str) -> str:
-    return prefix + "".join(secrets.choice(_ALPHABET) for _ in range(8))
+    return prefix + _spell(secrets.token_bytes(8))
 
 
 def derived_id(prefix: str, key: str) -> str:
-    digest = hashlib.sha256(key.encode()).digest()
-    return prefix + "".join(_ALPHABET[b % len(_ALPHABET)] for b in digest[:8])
+    return prefix + _spell(hashlib.sha256(key.encode()).digest()[:8])
 
 
 def new_key() -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -47,11 +48,18 @@ class Shopping:
             with self._index_lock:
                 if self._index is None:
                     make_index = self._make_index or _voice_search
-                    self._index = make_index(self.store.iter_products())
+                    self.use_index(make_index(self.store.iter_products()))
+        assert self._index is not None
         return self._index
 
     def use_index(self, index: VoiceSearch) -> None:
         self._index = index
+        # The index is millions of long-lived objects. Left to the cyclic garbage collector,
+        # every full collection walks them all: a pause of milliseconds in whatever turn
+        # happens to trigger it. Frozen, the collector skips everything alive now (it is
+        # still freed by reference counting if the index is replaced).
+        gc.collect()
+        gc.freeze()
 
     def catalog_changed(self) -> None:
         self._index = None
@@ -88,7 +96,7 @@ class Shopping:
         return self._save(cart.remove(line.sku, quantity)), line
 
     def empty_cart(self, household_id: str) -> Cart:
-        return self._save(self.store.get_cart(household_id).cleared())
+        return self._save(Cart(household_id))  # nothing of the old cart is kept: no read
 
     def _save(self, cart: Cart) -> Cart:
         cart = replace(cart, updated_at=self.clock.now())
