@@ -32,8 +32,7 @@ class Texts:
         template = self._table.get(f"{key}.{platform}") or self._table[key]
         if isinstance(template, list):
             template = self._random.choice(template)
-        names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
-        missing = names - params.keys()
+        missing = _placeholders(template) - params.keys()
         if missing:
             raise KeyError(f"text {key!r} needs {sorted(missing)}")
         return str(template).format(**{k: self.value(v) for k, v in params.items()})
@@ -56,14 +55,21 @@ class Texts:
 
 
 @cache
+def _placeholders(template: str) -> frozenset[str]:
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
+
+
+@cache
 def _load(locale: str) -> dict[str, Any]:
     data = resources.files(__name__).joinpath(f"{locale}.json").read_text("utf-8")
     table: dict[str, Any] = json.loads(data)
     return table
 
 
+@cache
 def texts_for(locale: str | None) -> Texts:
-    """The texts for `locale`, falling back to the language, then to en-US."""
+    """The texts for `locale`, falling back to the language, then to en-US. One per locale
+    for the process: a Texts holds nothing of a turn."""
     for candidate in (locale or "", (locale or "").split("-")[0], DEFAULT_LOCALE):
         try:
             return Texts(candidate, _load(candidate))
