@@ -521,7 +521,9 @@ def test_resolve_launch_and_one_shot(model) -> None:
 
 
 def test_resolve_answers_an_elicited_slot(model) -> None:
-    assert resolve("seven", model)[0] == FALLBACK
+    # Unasked, a bare number is the gift finder's `number`: the core gives it to the
+    # question it just asked (conversation/gift.py).
+    assert resolve("seven", model) == ("GiftFinderIntent", {"number": "7"})
     assert resolve("seven", model, elicit=("GiftFinderIntent", "age")) == (
         "GiftFinderIntent",
         {"age": "7"},

@@ -14,7 +14,7 @@ from ..domain.household import Role
 from ..domain.records import ApprovalStatus
 from ..ports import TurnReads
 from ..speech import Texts, texts_for
-from . import browse, cart, checkout
+from . import browse, cart, checkout, gift
 from . import intents as i
 from .context import Context, CoreServices
 from .model import INTENT, LAUNCH, SESSION_ENDED, Card, Reply, Turn
@@ -102,6 +102,7 @@ HANDLERS: dict[str, Handler] = {
     i.APPROVALS: checkout.approvals,
     i.ORDER_STATUS: checkout.order_status,
     i.CANCEL_ORDER: checkout.cancel_order,
+    i.GIFT_FINDER: gift.gift_finder,
     i.HELP: help_,
     i.STOP: stop,
     i.NAVIGATE_HOME: stop,
