@@ -147,17 +147,30 @@ class TestSafety:
         )
         line.hears("don't have any wine").does_not_hear("Valley Oaks", "Casa Brisa")
 
-    def test_a_bare_number_while_the_code_is_asked_is_not_taken(self, home: Household) -> None:
+    def test_a_bare_number_for_the_code_is_re_asked_never_said_back(self, home: Household) -> None:
         alex = home.speaker("parent")
         alex.opens()
         alex.says("find a puzzle for a 6 year old under 30 dollars")
         alex.says("buy it").hears("Should I place the order")
         alex.says("yes").hears("voice code")
-        alex.says("twelve").hears("four-digit voice code").does_not_hear("twelve", "12")
+        alex.says("twelve").hears("exactly four digits").does_not_hear("twelve", "12")
         before = len(home.orders())
         alex.says("1234").hears("Done")
         assert len(home.orders()) == before + 1
         assert home.orders()[0].lines[0].sku.startswith("TOY-PUZZLE")
+
+    def test_a_code_heard_as_a_bare_number_is_still_the_code(self, home: Household) -> None:
+        """A speech model may hear "one two three four" as the gift finder's bare number
+        rather than as the code: while the code is asked, it is the code."""
+        alex = home.speaker("parent")
+        alex.opens()
+        alex.says("find a puzzle for a 6 year old under 30 dollars")
+        alex.says("buy it")
+        alex.says("yes").hears("voice code")
+        before = len(home.orders())
+        placed = hears_intent(alex, "1234", "GiftFinderIntent", number="1234")
+        placed.hears("Done").does_not_hear("1234")
+        assert len(home.orders()) == before + 1
 
 
 class TestFollowingUp:

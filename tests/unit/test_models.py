@@ -458,6 +458,8 @@ PARAPHRASES = [
     ("do you guys have coffee", "SearchIntent"),
     ("what kind of snacks do you have", "BrowseCategoryIntent"),
     ("show me what's in electronics", "BrowseCategoryIntent"),
+    ("find coffee under 10 dollars", "SearchIntent"),  # not the gift finder's budget
+    ("can you find toys under twenty dollars", "SearchIntent"),
     ("take me to the pet aisle", "BrowseCategoryIntent"),
     ("okay next", "AMAZON.NextIntent"),
     ("go to the next one", "AMAZON.NextIntent"),

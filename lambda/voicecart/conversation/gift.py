@@ -22,7 +22,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..domain.catalog import Product
-from . import browse
+from . import browse, checkout
 from . import intents as i
 from .context import Context
 from .model import Reply
@@ -171,8 +171,11 @@ def _kind(ctx: Context) -> str | None:
 def _stray_number(ctx: Context) -> Reply:
     """A bare number when no gift question is open: whatever else it could answer."""
     stage = ctx.session.get("stage")
-    if stage == "code":  # the code has its own intent; this is never checked nor said back
-        return ctx.ask(ctx.say("fallback_code"))
+    if stage == "code":
+        # A code the speech model heard as a bare number: it is the code, checked as if
+        # said with VoiceCodeIntent (a misheard one is re-asked, never counted or said back).
+        said = replace(ctx.turn, intent=i.VOICE_CODE, slots={"code": str(ctx.turn.slot("number"))})
+        return checkout.voice_code(replace(ctx, turn=said))
     if stage == "confirm":
         return ctx.ask(ctx.say("fallback_confirm"))
     if stage == "browse" and ctx.session.get("results"):

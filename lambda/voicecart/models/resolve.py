@@ -70,6 +70,11 @@ _DETERMINERS = frozenset(
 )
 _DETERMINER_RE = "(?:" + "|".join(sorted(_DETERMINERS)) + ")"
 EXTRA_WORD_COST = 6  # in characters of free text
+# Words that open a request without saying what it is about ("show me", "can you find").
+_LEAD_INS = frozenset(
+    "show me find get give tell let's lets can could would you i want to like please "
+    "search look for do have any some".split()
+)
 SWAP_COST = 3
 
 
@@ -94,6 +99,7 @@ class Resolution:
     slot_ids: dict[str, str] = field(default_factory=dict)  # custom-type value ids
     sample: str | None = None  # the sample utterance that matched, if any
     free_chars: int = 0
+    skipped_lead: bool = False  # a relaxed reading skipped opening words that say what
 
 
 @dataclass
@@ -282,7 +288,8 @@ class Resolver:
                 free += len(spoken)
         # A word the sample does not have costs about as much as a short free-text slot.
         score = (free + EXTRA_WORD_COST * extras + SWAP_COST * swaps, -pattern.literal_words)
-        return score, Resolution(pattern.intent, slots, ids, pattern.sample, free)
+        lead = any(w not in _LEAD_INS for w in (found.get("x_start") or "").split())
+        return score, Resolution(pattern.intent, slots, ids, pattern.sample, free, lead)
 
     def _value_id(self, slot_type: str, spoken: str) -> str | None:
         table = self._phrase_ids.get(slot_type) or {}
@@ -302,8 +309,16 @@ class Resolver:
         strict, loose = best.get(False), best.get(True)
         if strict and loose:
             # A looser reading wins only if it is cheaper and drops no slot the exact
-            # reading filled ("remove the coffee" is not "remove that").
-            if loose[0] < strict[0] and len(loose[1].slots) >= len(strict[1].slots):
+            # reading filled ("remove the coffee" is not "remove that"), and never by
+            # skipping the opening words an exact reading took as what the shopper asked
+            # for: "find coffee under 10 dollars" is a search, not "under {budget} dollars"
+            # with "find coffee" skipped.
+            lost_the_request = strict[1].free_chars > 0 and loose[1].skipped_lead
+            if (
+                loose[0] < strict[0]
+                and len(loose[1].slots) >= len(strict[1].slots)
+                and not lost_the_request
+            ):
                 return loose[1]
             return strict[1]
         chosen = strict or loose
