@@ -41,6 +41,21 @@ class CounterIncrement:
 
 
 @dataclass(frozen=True)
+class OrderEffects:
+    """What placing an order also does, in the order's own transaction where the store can:
+    the pending purchase ("yes" or the code) it uses up, emptying the cart it was bought from,
+    and the parent's notification of it. The cart and the notification go only with a new
+    order; the pending purchase is used up by a repeat too."""
+
+    consumes: PendingPurchase | None = None
+    empties_cart: bool = False
+    notification: Notification | None = None
+
+
+NO_EFFECTS = OrderEffects()
+
+
+@dataclass(frozen=True)
 class TurnReads:
     """Who a spoken turn is for, given to `Store.turn` before anything else is read, so that
     a store where every call is a network round trip can read what the turn will need at once:
@@ -287,16 +302,23 @@ class Store(abc.ABC):
         approval: Approval | None = None,
         audit: AuditEntry | None = None,
         voice_order_skus: Sequence[str] = (),
+        effects: OrderEffects = NO_EFFECTS,
     ) -> tuple[Order, bool]:
-        """`commit_order`, and only when it created the order: `append_audit(audit)` and
-        `record_voice_order` for each sku at the order's time. An adapter may write all of it
-        in the one transaction."""
+        """`commit_order`, and only when it created the order: `append_audit(audit)`,
+        `record_voice_order` for each sku at the order's time, and the `effects`. An adapter
+        may write all of it in the one transaction."""
         stored, created = self.commit_order(order, increments, approval)
         if created:
             for sku in dict.fromkeys(voice_order_skus):
                 self.record_voice_order(sku, stored.household_id, stored.placed_at)
             if audit is not None:
                 self.append_audit(audit)
+            if effects.notification is not None:
+                self.append_notification(effects.notification)
+            if effects.empties_cart:
+                self.save_cart(Cart(order.household_id, updated_at=order.placed_at))
+        if effects.consumes is not None:
+            self.delete_pending(effects.consumes.household_id, effects.consumes.device_id)
         return stored, created
 
 
@@ -304,7 +326,13 @@ class Notifier(abc.ABC):
     """Tells the parent: the local outbox by default, SNS on AWS."""
 
     @abc.abstractmethod
-    def notify(self, note: Notification) -> None: ...
+    def notify(self, note: Notification) -> None:
+        """Write `note` to the store's outbox and deliver it."""
+
+    def deliver(self, note: Notification) -> None:
+        """Deliver `note`, already written to the outbox with what it tells about (see
+        OrderEffects). The outbox alone needs nothing more."""
+        return None
 
 
 class PaymentError(Exception):

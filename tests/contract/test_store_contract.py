@@ -20,7 +20,7 @@ from voicecart.domain.records import (
     Notification,
     PendingPurchase,
 )
-from voicecart.ports import CounterIncrement, Store
+from voicecart.ports import CounterIncrement, OrderEffects, Store
 
 T0 = NOON_DALLAS
 TOWELS = product("TOWELS", "Paper Towels", "12.50")
@@ -180,6 +180,56 @@ class TestOrders:
         with pytest.raises(Conflict):
             store.commit_order(order("k2", approval_id="AP1"), incs(limit=None), decided)
         assert store.get_order("h1", "VCk2") is None
+
+
+class TestWhatAnOrderTakesWithIt:
+    """OrderEffects: the confirmation used up, the cart emptied and the parent told, with
+    the order and only with it."""
+
+    def pending(self) -> PendingPurchase:
+        return PendingPurchase(
+            "h1", "dev1", "parent", "buy", (Line.of(TOWELS),), Decimal("10.00"), "k1", T0, T0
+        )
+
+    def effects(self, note_id: str = "N1") -> OrderEffects:
+        note = Notification(note_id, "h1", T0, "order_placed", "Order VCk1 placed.")
+        return OrderEffects(self.pending(), empties_cart=True, notification=note)
+
+    def fill(self, store: Store) -> Cart:
+        cart = Cart("h1").add(TOWELS, 2)
+        store.save_cart(cart)
+        store.put_pending(self.pending())
+        return cart
+
+    def test_a_new_order_uses_up_the_yes_empties_the_cart_and_tells_the_parent(
+        self, store: Store
+    ) -> None:
+        self.fill(store)
+        _, created = store.commit_order_with_records(order(), incs(), effects=self.effects())
+        assert created
+        assert store.get_pending("h1", "dev1") is None
+        assert store.get_cart("h1").is_empty
+        assert [n.id for n in store.list_notifications("h1")] == ["N1"]
+
+    def test_a_repeat_uses_up_the_yes_but_keeps_a_refilled_cart(self, store: Store) -> None:
+        self.fill(store)
+        store.commit_order_with_records(order(), incs(), effects=self.effects())
+        refilled = self.fill(store)
+        _, created = store.commit_order_with_records(order(), incs(), effects=self.effects("N2"))
+        assert not created
+        assert store.get_pending("h1", "dev1") is None
+        assert store.get_cart("h1").lines == refilled.lines
+        assert [n.id for n in store.list_notifications("h1")] == ["N1"]
+
+    def test_a_refused_order_takes_nothing_with_it(self, store: Store) -> None:
+        cart = self.fill(store)
+        with pytest.raises(BudgetExceeded):
+            store.commit_order_with_records(
+                order(total="30.00"), incs("30.00"), effects=self.effects()
+            )
+        assert store.get_pending("h1", "dev1") == self.pending()
+        assert store.get_cart("h1").lines == cart.lines
+        assert store.list_notifications("h1") == []
 
 
 class TestCodeAttempts:

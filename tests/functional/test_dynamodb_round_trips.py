@@ -222,7 +222,10 @@ class TestWholeTurns:
         spoken.turn(parent, "1234").hears("order")
         purchase = {t: c for t, c in spoken.counts.items() if t != "open voice cart"}
         assert all(len(calls) <= 4 for calls in purchase.values()), purchase
-        assert spoken.counts["1234"].count("TransactWriteItems") == 1
+        # the turn's reads, the broadcast window, and one transaction holding the order, its
+        # counters, idempotency record, audit, broadcast record, the used-up "yes" and the
+        # parent's notification
+        assert spoken.counts["1234"] == ["BatchGetItem", "Query", "TransactWriteItems"]
         orders = spoken.household.orders()
         assert orders[0].lines[0].sku.startswith("BAT")
         assert spoken.household.pending_for(parent) is None  # the "yes" is used up
@@ -378,8 +381,8 @@ class TestTheTurnBracket:
             assert result.order is not None
             inside = world.requests.take()
         assert "TransactWriteItems" in inside
-        # the cart went with the order; the order's notification is all that was left
-        assert world.requests.take() == ["PutItem"]
+        # the held cart and the order's notification went with the order: nothing was left
+        assert world.requests.take() == []
         assert not store.get_cart("demo").is_empty
 
     def test_containers_buying_at_once_never_pass_the_budget(self, world: AwsWorld) -> None:

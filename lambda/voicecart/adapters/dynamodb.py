@@ -90,7 +90,7 @@ from ..domain.household import GUEST_PROFILE_ID, Household, Profile
 from ..domain.orders import Cart, Order, OrderStatus
 from ..domain.parent_access import ApiToken, AttemptCount, ParentLogin
 from ..domain.records import Approval, ApprovalStatus, AuditEntry, Notification, PendingPurchase
-from ..ports import CounterIncrement, GuardState, Store, TurnReads
+from ..ports import NO_EFFECTS, CounterIncrement, GuardState, OrderEffects, Store, TurnReads
 from . import serialization as ser
 from .dynamodb_turn import (
     BATCH_GET_LIMIT,
@@ -937,13 +937,14 @@ class DynamoDBStore(Store):
         return ser.cart_from(_doc(item)) if item else Cart(household_id)
 
     def save_cart(self, cart: Cart) -> None:
-        self._write_plain(
-            {
-                "pk": _s(_hh(cart.household_id)),
-                "sk": _s("CART"),
-                "doc": _s(_dump(ser.cart_to_dict(cart))),
-            }
-        )
+        self._write_plain(self._cart_item(cart))
+
+    def _cart_item(self, cart: Cart) -> Item:
+        return {
+            "pk": _s(_hh(cart.household_id)),
+            "sk": _s("CART"),
+            "doc": _s(_dump(ser.cart_to_dict(cart))),
+        }
 
     # ---- orders and counters ---------------------------------------------------------------
     def _order_item(self, order: Order) -> Item:
@@ -967,6 +968,7 @@ class DynamoDBStore(Store):
         approval: Approval | None = None,
         audit: AuditEntry | None = None,
         voice_order_skus: Sequence[str] = (),
+        effects: OrderEffects = NO_EFFECTS,
     ) -> tuple[Order, bool]:
         merged = _merge(increments)
         skus = list(dict.fromkeys(voice_order_skus))
@@ -974,8 +976,15 @@ class DynamoDBStore(Store):
         if audit is not None:
             records.append(self._audit_item(audit))
         records += [self._voice_item(sku, order.household_id, order.placed_at) for sku in skus]
-        if 3 + len(merged) + len(records) > TRANSACTION_LIMIT:  # a cart of 90-odd skus
-            return super().commit_order_with_records(order, increments, approval, audit, skus)
+        if effects.empties_cart:
+            records.append(self._cart_item(Cart(order.household_id, updated_at=order.placed_at)))
+        if effects.notification is not None:
+            records.append(self._note_item(effects.notification))
+        used = effects.consumes
+        if 4 + len(merged) + len(records) > TRANSACTION_LIMIT:  # a cart of 90-odd skus
+            return super().commit_order_with_records(
+                order, increments, approval, audit, skus, effects
+            )
         items: list[dict[str, Any]] = [
             {
                 "Put": {
@@ -1031,10 +1040,16 @@ class DynamoDBStore(Store):
                 }
             )
         items += [{"Put": {"TableName": self.table, "Item": record}} for record in records]
+        if used is not None:
+            pending = self._pending_key(used.household_id, used.device_id)
+            items.append({"Delete": {"TableName": self.table, "Key": pending}})
         try:
             self._transact(items)
         except _Cancelled as cancelled:
-            return self._commit_refused(order, merged, approval, cancelled), False
+            stored = self._commit_refused(order, merged, approval, cancelled)
+            if used is not None:  # a repeat: the confirmation is used up all the same
+                self.delete_pending(used.household_id, used.device_id)
+            return stored, False
         return order, True
 
     def _commit_refused(
@@ -1195,9 +1210,10 @@ class DynamoDBStore(Store):
         # Kept as a cleared record with a higher version rather than deleted, so a version a
         # container remembers can never come back and match a different state.
         # In a turn it is held and goes with the order the right code placed.
-        update = {
+        lock = self._lock_key(household_id)
+        update: dict[str, Any] = {
             "TableName": self.table,
-            "Key": self._lock_key(household_id),
+            "Key": lock,
             "UpdateExpression": "SET failures = :zero, hard_locked = :no "
             "REMOVE locked_until ADD v :one",
             "ExpressionAttributeValues": {":zero": _n(0), ":no": {"BOOL": False}, ":one": _n(1)},
@@ -1206,8 +1222,8 @@ class DynamoDBStore(Store):
         if turn is None:
             self._call("update_item", **update)
         else:
-            turn.hold(key_of(update["Key"]), {"Update": update}, None)
-            turn.cache.pop(key_of(update["Key"]), None)  # read again if asked: version moved
+            turn.hold(key_of(lock), {"Update": update}, None)
+            turn.cache.pop(key_of(lock), None)  # read again if asked: version moved
         self._locks.pop(household_id, None)
 
     # ---- approvals -------------------------------------------------------------------------
@@ -1278,8 +1294,10 @@ class DynamoDBStore(Store):
         return ser.pending_from(_doc(item)) if item else None
 
     def delete_pending(self, household_id: str, device_id: str) -> None:
-        key = {"pk": _s(_hh(household_id)), "sk": _s(_key("PENDING", _part(device_id)))}
-        self._write_plain(key=key)
+        self._write_plain(key=self._pending_key(household_id, device_id))
+
+    def _pending_key(self, household_id: str, device_id: str) -> Item:
+        return {"pk": _s(_hh(household_id)), "sk": _s(_key("PENDING", _part(device_id)))}
 
     # ---- audit, notifications, broadcast -----------------------------------------------------
     def _audit_item(self, entry: AuditEntry) -> Item:
@@ -1333,13 +1351,14 @@ class DynamoDBStore(Store):
         return [ser.audit_from(_doc(item)) for item in items[offset:want]]
 
     def append_notification(self, note: Notification) -> None:
-        self._write_plain(
-            {
-                "pk": _s(_hh(note.household_id)),
-                "sk": _s(_key("NOTE", _ts(note.at), _seq(), _part(note.id))),
-                "doc": _s(_dump(ser.notification_to_dict(note))),
-            }
-        )
+        self._write_plain(self._note_item(note))
+
+    def _note_item(self, note: Notification) -> Item:
+        return {
+            "pk": _s(_hh(note.household_id)),
+            "sk": _s(_key("NOTE", _ts(note.at), _seq(), _part(note.id))),
+            "doc": _s(_dump(ser.notification_to_dict(note))),
+        }
 
     def list_notifications(self, household_id: str, limit: int = 50) -> list[Notification]:
         items = self._query(_hh(household_id), prefix="NOTE#", newest_first=True, limit=limit)

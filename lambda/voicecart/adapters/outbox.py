@@ -17,6 +17,9 @@ class OutboxNotifier(Notifier):
 
     def notify(self, note: Notification) -> None:
         self.store.append_notification(note)
+        self.deliver(note)
+
+    def deliver(self, note: Notification) -> None:
         log.info(
             "parent notification",
             extra={"kind": note.kind, "household": note.household_id, "text": note.message},

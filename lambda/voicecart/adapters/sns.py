@@ -90,6 +90,9 @@ class SnsNotifier(Notifier):
 
     def notify(self, note: Notification) -> None:
         self.store.append_notification(note)
+        self.deliver(note)
+
+    def deliver(self, note: Notification) -> None:
         # Published once the outbox record is stored: in a spoken turn, at the turn's end.
         self.store.after_turn(lambda: self._publish(note))
 

@@ -39,7 +39,7 @@ from ..domain.household import Household, Profile
 from ..domain.orders import Cart, Order, OrderStatus
 from ..domain.parent_access import ApiToken, AttemptCount, ParentLogin
 from ..domain.records import Approval, ApprovalStatus, AuditEntry, Notification, PendingPurchase
-from ..ports import CounterIncrement, GuardState, Store, TurnReads
+from ..ports import NO_EFFECTS, CounterIncrement, GuardState, OrderEffects, Store, TurnReads
 from . import serialization as ser
 
 T = TypeVar("T")
@@ -477,12 +477,13 @@ class SQLiteStore(Store):
         return ser.cart_from(_load(row[0])) if row else Cart(household_id)
 
     def save_cart(self, cart: Cart) -> None:
-        args = (cart.household_id, _dump(ser.cart_to_dict(cart)))
-        self._write(
-            "carts",
-            lambda conn: conn.execute(
-                "INSERT OR REPLACE INTO carts (household_id, doc) VALUES (?, ?)", args
-            ),
+        self._write("carts", lambda conn: self._put_cart(conn, cart))
+
+    @staticmethod
+    def _put_cart(conn: sqlite3.Connection, cart: Cart) -> None:
+        conn.execute(
+            "INSERT OR REPLACE INTO carts (household_id, doc) VALUES (?, ?)",
+            (cart.household_id, _dump(ser.cart_to_dict(cart))),
         )
 
     # ---- orders and counters -----------------------------------------------------------
@@ -498,11 +499,16 @@ class SQLiteStore(Store):
         approval: Approval | None = None,
         audit: AuditEntry | None = None,
         voice_order_skus: Sequence[str] = (),
+        effects: OrderEffects = NO_EFFECTS,
     ) -> tuple[Order, bool]:
         """All in one transaction (with whatever the turn held): the idempotency check, the
-        budget check, the approval decision, the counters, the order, and, only for a new
-        order, its broadcast records and its audit entry."""
+        budget check, the approval decision, the counters, the order, the pending purchase it
+        uses up, and, only for a new order, its broadcast records, its audit entry, the
+        emptied cart and the parent's notification."""
         with self._tx() as conn:
+            if effects.consumes is not None:
+                used = effects.consumes
+                self._drop_pending(conn, used.household_id, used.device_id)
             row = conn.execute(
                 "SELECT doc FROM orders WHERE idempotency_key = ?", (order.idempotency_key,)
             ).fetchone()
@@ -539,6 +545,10 @@ class SQLiteStore(Store):
             )
             if audit is not None:
                 self._insert_audit(conn, audit)
+            if effects.empties_cart:
+                self._put_cart(conn, Cart(order.household_id, updated_at=order.placed_at))
+            if effects.notification is not None:
+                self._insert_notification(conn, effects.notification)
         return order, True
 
     @staticmethod
@@ -737,12 +747,13 @@ class SQLiteStore(Store):
         return ser.pending_from(_load(row[0])) if row else None
 
     def delete_pending(self, household_id: str, device_id: str) -> None:
-        self._write(
-            "pending",
-            lambda conn: conn.execute(
-                "DELETE FROM pending WHERE household_id = ? AND device_id = ?",
-                (household_id, device_id),
-            ),
+        self._write("pending", lambda conn: self._drop_pending(conn, household_id, device_id))
+
+    @staticmethod
+    def _drop_pending(conn: sqlite3.Connection, household_id: str, device_id: str) -> None:
+        conn.execute(
+            "DELETE FROM pending WHERE household_id = ? AND device_id = ?",
+            (household_id, device_id),
         )
 
     # ---- audit, notifications, broadcast -----------------------------------------------
@@ -787,16 +798,17 @@ class SQLiteStore(Store):
         return [ser.audit_from(_load(doc)) for (doc,) in rows]
 
     def append_notification(self, note: Notification) -> None:
-        args = (
-            note.household_id,
-            note.id,
-            note.at.isoformat(),
-            _dump(ser.notification_to_dict(note)),
-        )
-        self._write(
-            "notifications",
-            lambda conn: conn.execute(
-                "INSERT INTO notifications (household_id, id, at, doc) VALUES (?, ?, ?, ?)", args
+        self._write("notifications", lambda conn: self._insert_notification(conn, note))
+
+    @staticmethod
+    def _insert_notification(conn: sqlite3.Connection, note: Notification) -> None:
+        conn.execute(
+            "INSERT INTO notifications (household_id, id, at, doc) VALUES (?, ?, ?, ?)",
+            (
+                note.household_id,
+                note.id,
+                note.at.isoformat(),
+                _dump(ser.notification_to_dict(note)),
             ),
         )
 

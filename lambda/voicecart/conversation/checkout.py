@@ -103,6 +103,10 @@ def _live_pending(ctx: Context) -> tuple[PendingPurchase | None, bool]:
 
 def _drop_pending(ctx: Context) -> None:
     ctx.services.store.delete_pending(ctx.household.id, ctx.device_id)
+    _forget_pending(ctx)
+
+
+def _forget_pending(ctx: Context) -> None:
     for key in ("stage", "from_cart"):
         ctx.session.pop(key, None)
 
@@ -164,6 +168,8 @@ def _attempt(ctx: Context, pending: PendingPurchase, code: str | None) -> Reply:
             pending.idempotency_key,
             code=code,
             action=Action(pending.action),
+            consumes=pending,  # an order uses up the "yes", and empties the cart it came from
+            empties_cart=bool(ctx.session.get("from_cart")),
         )
     except PaymentError:
         _drop_pending(ctx)
@@ -174,9 +180,7 @@ def _attempt(ctx: Context, pending: PendingPurchase, code: str | None) -> Reply:
 def _answer(ctx: Context, pending: PendingPurchase, result: PurchaseResult) -> Reply:
     decision = result.decision
     if decision.outcome is Outcome.ALLOW and result.order is not None:
-        if ctx.session.get("from_cart"):
-            ctx.services.shopping.empty_cart(ctx.household.id)
-        _drop_pending(ctx)
+        _forget_pending(ctx)  # the store used it up with the order, and emptied the cart
         return _placed(ctx, result.order)
     if decision.outcome is Outcome.NEEDS_APPROVAL:
         _drop_pending(ctx)
@@ -288,7 +292,9 @@ def approvals(ctx: Context) -> Reply:
 def _approve(ctx: Context, pending: PendingPurchase, code: str | None) -> Reply:
     assert pending.approval_id is not None
     try:
-        result = ctx.services.purchases.approve(ctx.actor, pending.approval_id, code=code)
+        result = ctx.services.purchases.approve(
+            ctx.actor, pending.approval_id, code=code, consumes=pending
+        )
     except (Conflict, NotFound):
         return _request_gone(ctx, pending)
     except PaymentError:
@@ -296,7 +302,7 @@ def _approve(ctx: Context, pending: PendingPurchase, code: str | None) -> Reply:
         return ctx.ask(ctx.say("reason.payment_failed"))
     decision = result.decision
     if decision.outcome is Outcome.ALLOW and result.order is not None and result.approval:
-        _drop_pending(ctx)
+        _forget_pending(ctx)  # used up with the order
         return ctx.ask(
             ctx.say(
                 "request_approved",

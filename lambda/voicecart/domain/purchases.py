@@ -12,14 +12,23 @@ from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from ..ports import Clock, CounterIncrement, GuardState, Notifier, Payments, Store
+from ..ports import (
+    NO_EFFECTS,
+    Clock,
+    CounterIncrement,
+    GuardState,
+    Notifier,
+    OrderEffects,
+    Payments,
+    Store,
+)
 from . import codes
 from .errors import BudgetExceeded, Conflict, NotFound, ValidationError
 from .guard import Action, Attempt, CodeLock, Decision, GuardPolicy, Outcome, evaluate
 from .household import Household, Profile
 from .ids import derived_id, new_id
 from .orders import Line, Order, OrderStatus, Quote, delivery_estimate, make_quote
-from .records import Approval, ApprovalStatus, AuditEntry, Notification
+from .records import Approval, ApprovalStatus, AuditEntry, Notification, PendingPurchase
 
 
 @dataclass(frozen=True)
@@ -87,8 +96,13 @@ class Purchases:
         idempotency_key: str,
         code: str | None = None,
         action: Action = Action.BUY,
+        *,
+        consumes: PendingPurchase | None = None,
+        empties_cart: bool = False,
     ) -> PurchaseResult:
-        """One try at buying `lines`. `code` is what the shopper said, if anything."""
+        """One try at buying `lines`. `code` is what the shopper said, if anything. An order
+        placed uses up `consumes` (the pending purchase confirmed) and, with `empties_cart`,
+        empties the cart it was bought from, both with the order."""
         quote = self.quote(actor.household, lines)
         state = self._guard_state(actor, lines, code)
         failed = self._check_code(actor, code, state)
@@ -97,13 +111,20 @@ class Purchases:
             return failed
         assert state is not None
         decision = evaluate(self._attempt(actor, action, quote, code is not None, state))
-        return self._carry_out(actor, action, quote, decision, idempotency_key)
+        effects = OrderEffects(consumes=consumes, empties_cart=empties_cart)
+        return self._carry_out(actor, action, quote, decision, idempotency_key, effects)
 
     def _carry_out(
-        self, actor: Actor, action: Action, quote: Quote, decision: Decision, key: str
+        self,
+        actor: Actor,
+        action: Action,
+        quote: Quote,
+        decision: Decision,
+        key: str,
+        effects: OrderEffects,
     ) -> PurchaseResult:
         if decision.outcome is Outcome.ALLOW:
-            return self._place(actor, action, quote, key, decision)
+            return self._place(actor, action, quote, key, decision, effects=effects)
         if decision.outcome is Outcome.NEEDS_APPROVAL:
             approval = self._queue(actor, quote, key)
             self._audit(actor, action, quote.lines, quote.total, decision, approval_id=approval.id)
@@ -119,6 +140,7 @@ class Purchases:
         key: str,
         decision: Decision,
         approval: Approval | None = None,
+        effects: OrderEffects = NO_EFFECTS,
     ) -> PurchaseResult:
         profile = actor.profile
         now = self.clock.now()
@@ -161,6 +183,13 @@ class Purchases:
         audit = self._audit_entry(
             actor, action, order.lines, order.total, decision, order_id=order.id
         )
+        placed = self._notification(
+            actor.household.id,
+            "order_placed",
+            f"Order {order.id} placed by voice for ${order.total}.",
+            order_id=order.id,
+            total=str(order.total),
+        )
         try:
             stored, created = self.store.commit_order_with_records(
                 order,
@@ -168,6 +197,7 @@ class Purchases:
                 approval,
                 audit=audit,
                 voice_order_skus=[line.sku for line in order.lines],
+                effects=replace(effects, notification=placed),
             )
         except BudgetExceeded as exc:
             self.payments.refund(ref, quote.total)
@@ -176,13 +206,7 @@ class Purchases:
             self._audit(actor, action, quote.lines, quote.total, denied)
             return PurchaseResult(denied)
         if created:
-            self._notify(
-                actor.household.id,
-                "order_placed",
-                f"Order {stored.id} placed by voice for ${stored.total}.",
-                order_id=stored.id,
-                total=str(stored.total),
-            )
+            self.notifier.deliver(placed)  # written with the order
         return PurchaseResult(decision, order=stored)
 
     def _queue(self, actor: Actor, quote: Quote, key: str) -> Approval:
@@ -267,8 +291,11 @@ class Purchases:
         approval_id: str,
         code: str | None = None,
         parent_authenticated: bool = False,
+        *,
+        consumes: PendingPurchase | None = None,
     ) -> PurchaseResult:
-        """Approve a queued request: by voice with the code, or from the signed-in parent page."""
+        """Approve a queued request: by voice with the code (`consumes`: the pending
+        "approve?" it confirms), or from the signed-in parent page."""
         approval = self._pending_approval(actor.household.id, approval_id)
         if not parent_authenticated:
             # Approving always takes the code, so what the broadcast guard reads (who else
@@ -315,6 +342,7 @@ class Purchases:
             "approval:" + approval.id,
             decision,
             approval=decided,
+            effects=OrderEffects(consumes=consumes),
         )
         if result.order is not None:
             self._notify(
@@ -460,6 +488,9 @@ class Purchases:
         )
 
     def _notify(self, household_id: str, kind: str, message: str, **data: object) -> None:
-        self.notifier.notify(
-            Notification(new_id("NT"), household_id, self.clock.now(), kind, message, dict(data))
-        )
+        self.notifier.notify(self._notification(household_id, kind, message, **data))
+
+    def _notification(
+        self, household_id: str, kind: str, message: str, **data: object
+    ) -> Notification:
+        return Notification(new_id("NT"), household_id, self.clock.now(), kind, message, dict(data))

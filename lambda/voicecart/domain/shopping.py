@@ -59,6 +59,7 @@ class Shopping:
         # 100k products) in whatever turn happens to trigger it. Frozen, the collector skips
         # everything alive now; the index is still freed by reference counting if replaced.
         gc.freeze()
+        gc.set_threshold(20_000, 10, 10)
 
     def catalog_changed(self) -> None:
         self._index = None
