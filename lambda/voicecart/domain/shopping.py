@@ -27,6 +27,21 @@ def _voice_search(products: Iterable[Product]) -> VoiceSearch:
     return VoiceSearch(products)
 
 
+def _settle_heap() -> None:
+    """Once the index is built, this process is a long-lived server with a big heap.
+
+    The index is a hundred thousand long-lived containers and more. Left to the cyclic
+    garbage collector, every full collection walks them all (40 to 110 ms measured at 100k
+    products) in whatever turn happens to trigger it: frozen, the collector skips everything
+    alive now (the index is still freed by reference counting if it is replaced). And a
+    search builds large sets of product ids; a young-generation collection that happens
+    while they are alive walks every id in them (1 to 4 ms). Collecting the young generation
+    every 20,000 allocations rather than every 700 makes that rare; nearly all garbage here
+    is freed by reference counting anyway (bench/: `--only turns`, p99 of "next")."""
+    gc.freeze()
+    gc.set_threshold(20_000, 10, 10)
+
+
 class Shopping:
     def __init__(
         self,
@@ -54,12 +69,7 @@ class Shopping:
 
     def use_index(self, index: VoiceSearch) -> None:
         self._index = index
-        # The index is a hundred thousand long-lived containers and more. Left to the cyclic
-        # garbage collector, every full collection walks them all (40 to 110 ms measured at
-        # 100k products) in whatever turn happens to trigger it. Frozen, the collector skips
-        # everything alive now; the index is still freed by reference counting if replaced.
-        gc.freeze()
-        gc.set_threshold(20_000, 10, 10)
+        _settle_heap()
 
     def catalog_changed(self) -> None:
         self._index = None
