@@ -26,6 +26,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from heapq import nsmallest
 from itertools import combinations, islice
 
 from rapidfuzz import fuzz, process
@@ -497,6 +498,8 @@ class VoiceSearch:
             elif len(ids) * 32 >= everyone:
                 # A big level: walking ids upward finds the first few sooner than sorting.
                 out.extend(islice(filter(ids.__contains__, range(everyone)), need))
+            elif len(ids) > 16 * need:
+                out.extend(nsmallest(need, ids))  # a few of thousands: no full sort
             else:
                 out.extend(sorted(ids)[:need])
         return out

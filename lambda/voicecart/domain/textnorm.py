@@ -579,6 +579,13 @@ def _read_amount(tokens: list[str], start: int) -> tuple[Decimal, int] | None:
     return value, i
 
 
+# The price phrases by their first word, in the order they are tried (upper bounds first).
+_BOUND_PHRASES: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+for _phrases, _is_max in ((_MAX_PHRASES, True), (_MIN_PHRASES, False)):
+    for _phrase in _phrases:
+        _BOUND_PHRASES.setdefault(_phrase[0], []).append((_phrase, _is_max))
+
+
 def _starts_with(tokens: list[str], at: int, phrase: tuple[str, ...]) -> bool:
     return tuple(tokens[at : at + len(phrase)]) == phrase
 
@@ -610,19 +617,16 @@ def extract_price(tokens: list[str]) -> tuple[Decimal | None, Decimal | None, li
             low, high, i = span
             continue
         found = False
-        for phrases, is_max in ((_MAX_PHRASES, True), (_MIN_PHRASES, False)):
-            for phrase in phrases:
-                if not _starts_with(tokens, i, phrase):
-                    continue
-                amount = _read_amount(tokens, i + len(phrase))
-                if amount is not None:
-                    if is_max:
-                        high = amount[0]
-                    else:
-                        low = amount[0]
-                    i, found = amount[1], True
-                    break
-            if found:
+        for phrase, is_max in _BOUND_PHRASES.get(tokens[i], ()):
+            if not _starts_with(tokens, i, phrase):
+                continue
+            amount = _read_amount(tokens, i + len(phrase))
+            if amount is not None:
+                if is_max:
+                    high = amount[0]
+                else:
+                    low = amount[0]
+                i, found = amount[1], True
                 break
         if found:
             continue
