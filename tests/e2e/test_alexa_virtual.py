@@ -114,3 +114,15 @@ def test_a_guest_needs_the_code_and_help_fallback_work(
     assert "You last ordered" in speech[3]
     assert "voice code" in speech[4]
     assert "won't order" in speech[5]
+
+
+def test_the_gift_finder_one_question_at_a_time(
+    alexa_sim: Path, server: Server, tmp_path: Path
+) -> None:
+    steps = says("help me find a gift", "six years old", "under 30 dollars", "a puzzle")
+    turns = talk(alexa_sim, server, tmp_path, {"steps": steps})
+    speech = [t["speech"] for t in turns]
+    assert "How old" in speech[1]
+    assert "someone who's 6" in speech[2]
+    assert "What kind of gift" in speech[3]
+    assert "three ideas for someone who's 6, under $30.00" in speech[4]

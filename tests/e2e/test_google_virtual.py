@@ -207,3 +207,27 @@ def test_the_webhook_wants_its_secret_and_json(server: Server) -> None:
     assert status == 400 and answer["error"]["code"] == "bad_request"
     status, answer = post(server, body, {SECRET_HEADER: SECRET})
     assert status == 200 and answer["fulfillmentText"]
+
+
+def test_the_gift_finder_one_question_at_a_time(
+    google_sim: Path, server: Server, tmp_path: Path
+) -> None:
+    """Dialogflow's own matching of the generated agent: the answers said with their units,
+    then the ideas; and a code said afterwards in a purchase is still the code."""
+    steps = says(
+        "help me find a gift",
+        "six years old",
+        "under 30 dollars",
+        "a puzzle",
+        "buy it",
+        "yes",
+        "1234",
+    )
+    turns = talk(google_sim, server, tmp_path, {"userId": "e2e-gift", "steps": steps})
+    speech = [t["speech"] for t in turns]
+    assert "How old" in speech[1]
+    assert "someone who's 6" in speech[2] and "spend" in speech[2]
+    assert "What kind of gift" in speech[3]
+    assert "three ideas for someone who's 6, under $30.00" in speech[4]
+    assert "voice code" in speech[6]
+    assert turns[7]["intent"] == "VoiceCodeIntent" and "Done" in speech[7]

@@ -38,9 +38,9 @@ class TestStepByStep:
     def test_one_question_at_a_time_then_three_ideas(self, home: Household) -> None:
         alex = home.speaker("parent")
         alex.opens()
-        alex.says("help me find a gift").hears("How old is the person")
-        alex.says("six").hears("someone who's 6", "how much would you like to spend")
-        alex.says("thirty").hears("What kind of gift", "a toy").does_not_hear("How old")
+        alex.says("help me find a gift").hears("How old is the person", "six years old")
+        alex.says("six years old").hears("someone who's 6", "how much would you like to spend")
+        alex.says("thirty dollars").hears("What kind of gift", "a toy").does_not_hear("How old")
         ideas = alex.says("a toy").hears("three ideas for someone who's 6, under $30.00")
         ideas.hears("First, ", "Second, ", "Third, ", "Say tell me more")
         prices = prices_of_ideas(ideas)
@@ -69,8 +69,9 @@ class TestStepByStep:
         alex = home.speaker("parent")
         alex.opens()
         alex.says("help me find a gift")
-        alex.says("four hundred").hears("didn't get that", "How old").does_not_hear("400")
-        alex.says("seven").hears("someone who's 7")
+        asked = alex.says("four hundred years old").hears("didn't get that", "How old")
+        asked.does_not_hear("400")
+        alex.says("seven years old").hears("someone who's 7")
 
 
 class TestAllInOne:
@@ -108,8 +109,8 @@ class TestNothingFits:
         alex.says("help me find a gift for a six year old under five dollars")
         line = alex.says("a doll").hears("couldn't find dolls", "under $5.00")
         line.hears("least expensive", "Starlight Fashion Doll", "raise the budget", "15 dollars")
-        # a bare number now answers the budget question
-        raised = alex.says("fifteen").hears("someone who's 6, under $15.00", "Starlight")
+        # the budget question is open again: the new budget answers it
+        raised = alex.says("fifteen dollars").hears("someone who's 6, under $15.00", "Starlight")
         assert all(p <= 15 for p in prices_of_ideas(raised))
 
     def test_a_kind_the_store_does_not_have(self, home: Household) -> None:
@@ -128,7 +129,7 @@ class TestSafety:
         emma = home.speaker("child")
         emma.opens()
         emma.says("help me find a gift")
-        emma.says("seven")
+        emma.says("seven years old")
         emma.says("twenty dollars")
         line = emma.says("something creative").hears("Rainbow Lane Crayons")
         line.does_not_hear("Art Set", "Modeling Dough")  # in toys, blocked for Emma
@@ -153,24 +154,46 @@ class TestSafety:
         alex.says("find a puzzle for a 6 year old under 30 dollars")
         alex.says("buy it").hears("Should I place the order")
         alex.says("yes").hears("voice code")
-        alex.says("twelve").hears("exactly four digits").does_not_hear("twelve", "12")
+        alex.says("twelve").hears("four-digit voice code").does_not_hear("twelve", "12")
         before = len(home.orders())
         alex.says("1234").hears("Done")
         assert len(home.orders()) == before + 1
         assert home.orders()[0].lines[0].sku.startswith("TOY-PUZZLE")
 
-    def test_a_code_heard_as_a_bare_number_is_still_the_code(self, home: Household) -> None:
-        """A speech model may hear "one two three four" as the gift finder's bare number
-        rather than as the code: while the code is asked, it is the code."""
+    def test_a_lone_number_heard_as_the_code_answers_the_gift_question(
+        self, home: Household
+    ) -> None:
+        """A lone "six" has no gift sample (it would compete with the voice code's), so a
+        platform may send it as the code: while a gift question is open, it answers it."""
+        alex = home.speaker("parent")
+        alex.opens()
+        alex.says("help me find a gift").hears("How old")
+        hears_intent(alex, "six", intents.VOICE_CODE, code="6").hears("someone who's 6")
+        hears_intent(alex, "thirty", intents.VOICE_CODE, code="30").hears("What kind of gift")
+        assert home.orders() == [] or all(o.status for o in home.orders())  # nothing bought
+
+    def test_a_code_while_a_gift_question_is_open_is_never_said_back(self, home: Household) -> None:
+        alex = home.speaker("parent")
+        alex.opens()
+        alex.says("help me find a gift")
+        line = hears_intent(alex, "1234", intents.VOICE_CODE, code="1234")
+        line.hears("How old").does_not_hear("1234", "1,234")
+
+    def test_what_is_not_understood_hears_the_question_again(self, home: Household) -> None:
+        alex = home.speaker("parent")
+        alex.opens()
+        alex.says("help me find a gift")
+        alex.says("six years old")
+        alex.says("banana telephone").hears("didn't get that", "how much would you like to spend")
+        alex.says("under twenty dollars").hears("What kind of gift")
+
+    def test_the_code_still_buys_while_it_is_asked(self, home: Household) -> None:
         alex = home.speaker("parent")
         alex.opens()
         alex.says("find a puzzle for a 6 year old under 30 dollars")
         alex.says("buy it")
         alex.says("yes").hears("voice code")
-        before = len(home.orders())
-        placed = hears_intent(alex, "1234", "GiftFinderIntent", number="1234")
-        placed.hears("Done").does_not_hear("1234")
-        assert len(home.orders()) == before + 1
+        alex.says("1234").hears("Done")
 
 
 class TestFollowingUp:
@@ -189,7 +212,7 @@ class TestFollowingUp:
         alex = home.speaker("parent")
         alex.opens()
         alex.says("find a lego set for a 6 year old under 30 dollars")
-        alex.says("three").hears("That was the last one")
+        alex.says("number three").hears("That was the last one")
 
     def test_a_child_buying_a_gift_still_only_asks_a_parent(self, home: Household) -> None:
         emma = home.speaker("child")

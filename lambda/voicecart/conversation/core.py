@@ -172,5 +172,12 @@ class Conversation:
         if turn.kind == SESSION_ENDED:
             return session_ended
         if turn.kind == INTENT and turn.intent:
+            if turn.session.get("stage") == gift.STAGE:
+                # A lone number ("six") has no gift sample of its own (it would compete with
+                # the voice code's): while a gift question is open, it answers it.
+                if turn.intent == i.VOICE_CODE:
+                    return gift.number_answer
+                if turn.intent == i.FALLBACK:
+                    return gift.ask_again
             return self.handlers.get(turn.intent, fallback)
         return fallback

@@ -5,8 +5,12 @@ on them as on any search.
 
 What was said is kept in session attributes (a convenience, like the result list), so
 "a gift for a six year old under thirty dollars" skips the two questions it answers. A
-number said with its unit ("six years old", "thirty dollars") fills its own slot; a bare
-number ("six", "thirty") arrives in the `number` slot and answers the question just asked.
+number said with its unit ("six years old", "thirty dollars") fills its own slot. The
+interaction model has no bare-number sample for this intent (it would compete with the
+voice code's), so a bare "six" reaches the skill as whatever the platform makes of a lone
+number, the voice code intent or the fallback; while a gift question is open the core
+hands those here (`number_answer`, `ask_again`): a number answers the question asked, the
+rest hears the question again.
 
 Every idea comes through the store's search and is checked here: within the budget, of
 the kind asked for, never age-restricted (whoever it is for), and never in a category the
@@ -22,8 +26,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..domain.catalog import Product
-from . import browse, checkout
-from . import intents as i
+from . import browse
 from .context import Context
 from .model import Reply
 from .numbers import parse_number
@@ -76,8 +79,6 @@ KIND_NAMES = {
 def gift_finder(ctx: Context) -> Reply:
     said = {name for name in ("age", "budget", "kind", "number") if ctx.turn.slot(name)}
     state = _continued(ctx, said)
-    if said == {"number"} and (state is None or not state.get("asked")):
-        return _stray_number(ctx)
     if state is None:
         if said == {"kind"} and _kind(ctx) is None:
             # An open slot on a real speaker can hold any words: alone, outside the gift
@@ -168,21 +169,24 @@ def _kind(ctx: Context) -> str | None:
     return KIND_NAMES.get(words)
 
 
-def _stray_number(ctx: Context) -> Reply:
-    """A bare number when no gift question is open: whatever else it could answer."""
-    stage = ctx.session.get("stage")
-    if stage == "code":
-        # A code the speech model heard as a bare number: it is the code, checked as if
-        # said with VoiceCodeIntent (a misheard one is re-asked, never counted or said back).
-        said = replace(ctx.turn, intent=i.VOICE_CODE, slots={"code": str(ctx.turn.slot("number"))})
-        return checkout.voice_code(replace(ctx, turn=said))
-    if stage == "confirm":
-        return ctx.ask(ctx.say("fallback_confirm"))
-    if stage == "browse" and ctx.session.get("results"):
-        number = str(ctx.turn.slot("number"))
-        pick = replace(ctx.turn, intent=i.SELECT_ITEM, slots={"position": number})
-        return browse.select_item(replace(ctx, turn=pick))
-    return ctx.ask(ctx.say("fallback"))
+def number_answer(ctx: Context) -> Reply:
+    """A lone number the platform heard as the voice code while a gift question is open
+    (no purchase is waiting for a code then): the answer to that question. Never said back
+    if it makes no sense, as it may be a code after all."""
+    number = ctx.turn.slot("code")
+    if number is None:
+        return ask_again(ctx)
+    return gift_finder(replace(ctx, turn=replace(ctx.turn, slots={"number": number})))
+
+
+def ask_again(ctx: Context) -> Reply:
+    """Not understood while a gift question is open: the question again, with its hint."""
+    state = ctx.session.get(KEY)
+    asked = state.get("asked") if isinstance(state, dict) else None
+    if not isinstance(state, dict) or asked not in ("age", "budget", "kind"):
+        ctx.session.pop("stage", None)
+        return ctx.ask(ctx.say("fallback"))
+    return _ask(ctx, state, str(asked), again=True)
 
 
 # ---- asking ------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ ORDER_STATUS = "OrderStatusIntent"  # "where is my order"
 CANCEL_ORDER = "CancelOrderIntent"  # "cancel my last order"
 APPROVALS = "ApprovalsIntent"  # "any purchase requests?"
 VOICE_CODE = "VoiceCodeIntent"  # code: AMAZON.FOUR_DIGIT_NUMBER
-GIFT_FINDER = "GiftFinderIntent"  # age, budget: AMAZON.NUMBER; kind: GIFT_KIND; number (bare)
+GIFT_FINDER = "GiftFinderIntent"  # age, budget: AMAZON.NUMBER; kind: GIFT_KIND
 
 # built-in intents (Alexa names; the Dialogflow agent maps to the same names)
 YES = "AMAZON.YesIntent"
@@ -42,7 +42,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     BUY: ("item", "quantity"),
     REORDER: ("item",),
     VOICE_CODE: ("code",),
-    GIFT_FINDER: ("age", "budget", "kind", "number"),
+    GIFT_FINDER: ("age", "budget", "kind"),
 }
 
 CUSTOM = (
