@@ -25,10 +25,9 @@ class SandboxPayments(Payments):
         with self._connect():
             pass  # creates the table
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        """One transaction on this thread's connection, opened once and kept (opening one
-        per charge cost more than the charge). It shares the store's file, which the store
+    def _conn(self) -> sqlite3.Connection:
+        """This thread's connection, opened once and kept (opening one per charge cost more
+        than the charge). It shares the store's file, which the store
         switched to WAL, where synchronous=NORMAL is durable against a crash of the process
         and consistent after a power loss."""
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
@@ -45,6 +44,12 @@ class SandboxPayments(Payments):
                 " currency TEXT NOT NULL, refunded TEXT NOT NULL DEFAULT '0')"
             )
             self._local.conn = conn
+        return conn
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        """One transaction on this thread's connection."""
+        conn = self._conn()
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
@@ -60,8 +65,8 @@ class SandboxPayments(Payments):
         if payment_token in self.decline_tokens:
             raise PaymentError("the card was declined")
         reference = derived_id("CH", idempotency_key)
-        with self._lock, self._connect() as conn:
-            conn.execute(
+        with self._lock:  # one statement: a transaction of its own
+            self._conn().execute(
                 "INSERT OR IGNORE INTO sandbox_ledger (idempotency_key, reference, token,"
                 " amount, currency) VALUES (?, ?, ?, ?, ?)",
                 (idempotency_key, reference, payment_token, str(amount), currency),

@@ -144,9 +144,23 @@ class Purchases:
     ) -> PurchaseResult:
         profile = actor.profile
         now = self.clock.now()
-        local = self._local_now(actor.household)
         # An approved request is the requester's order, and counts against their budget.
         profile_id = approval.profile_id if approval is not None else profile.id
+        day_key, month_key = counter_keys(
+            actor.household.id, profile_id, self._local_now(actor.household)
+        )
+        # A parent's approval is an explicit override of the child's budget; the spend
+        # still counts against the child's counters.
+        override = approval is not None
+        increments = [
+            CounterIncrement(day_key, quote.total, None if override else profile.daily_budget),
+            CounterIncrement(month_key, quote.total, None if override else profile.monthly_budget),
+        ]
+        # Charge first under the same idempotency key, so the stored order always carries its
+        # payment reference and a repeated confirmation is neither charged nor ordered twice.
+        # If a concurrent order took the budget meanwhile, the charge is refunded.
+        assert actor.household.payment is not None
+        ref = self.payments.charge(actor.household.payment.token, quote.total, "USD", key)
         order = Order(
             id=derived_id("VC", key),
             household_id=actor.household.id,
@@ -162,22 +176,9 @@ class Purchases:
             device_id=actor.device_id,
             approval_id=approval.id if approval else None,
             idempotency_key=key,
+            counters=(day_key, month_key),
+            payment_ref=ref,
         )
-        day_key, month_key = counter_keys(actor.household.id, profile_id, local)
-        # A parent's approval is an explicit override of the child's budget; the spend
-        # still counts against the child's counters.
-        override = approval is not None
-        increments = [
-            CounterIncrement(day_key, quote.total, None if override else profile.daily_budget),
-            CounterIncrement(month_key, quote.total, None if override else profile.monthly_budget),
-        ]
-        order = replace(order, counters=(day_key, month_key))
-        # Charge first under the same idempotency key, so the stored order always carries its
-        # payment reference and a repeated confirmation is neither charged nor ordered twice.
-        # If a concurrent order took the budget meanwhile, the charge is refunded.
-        assert actor.household.payment is not None
-        ref = self.payments.charge(actor.household.payment.token, quote.total, "USD", key)
-        order = replace(order, payment_ref=ref)
         # The audit entry and the broadcast records are written with the order (in the same
         # transaction where the store can), and only if the order is new.
         audit = self._audit_entry(
