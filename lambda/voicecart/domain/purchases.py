@@ -104,15 +104,20 @@ class Purchases:
         placed uses up `consumes` (the pending purchase confirmed) and, with `empties_cart`,
         empties the cart it was bought from, both with the order."""
         quote = self.quote(actor.household, lines)
-        state = self._guard_state(actor, lines, code)
+        # One reading of the clock for the whole attempt: the guard checks the same day's
+        # and month's counters that the order then adds to, even across midnight.
+        local = self._local_now(actor.household)
+        keys = counter_keys(actor.household.id, actor.profile.id, local)
+        state = self._guard_state(actor, lines, code, keys)
         failed = self._check_code(actor, code, state)
         if failed is not None:
             self._audit(actor, action, quote.lines, quote.total, failed.decision)
             return failed
         assert state is not None
-        decision = evaluate(self._attempt(actor, action, quote, code is not None, state))
+        attempt = self._attempt(actor, action, quote, code is not None, state, local, keys)
         effects = OrderEffects(consumes=consumes, empties_cart=empties_cart)
-        return self._carry_out(actor, action, quote, decision, idempotency_key, effects)
+        decision = evaluate(attempt)
+        return self._carry_out(actor, action, quote, decision, idempotency_key, effects, keys)
 
     def _carry_out(
         self,
@@ -122,9 +127,12 @@ class Purchases:
         decision: Decision,
         key: str,
         effects: OrderEffects,
+        counters: tuple[str, str],
     ) -> PurchaseResult:
         if decision.outcome is Outcome.ALLOW:
-            return self._place(actor, action, quote, key, decision, effects=effects)
+            return self._place(
+                actor, action, quote, key, decision, effects=effects, counters=counters
+            )
         if decision.outcome is Outcome.NEEDS_APPROVAL:
             approval = self._queue(actor, quote, key)
             self._audit(actor, action, quote.lines, quote.total, decision, approval_id=approval.id)
@@ -141,12 +149,15 @@ class Purchases:
         decision: Decision,
         approval: Approval | None = None,
         effects: OrderEffects = NO_EFFECTS,
+        counters: tuple[str, str] | None = None,
     ) -> PurchaseResult:
+        """`counters`: the ones the guard checked; by default, today's of whoever the order
+        is for (an approved request is the requester's order, and counts against their
+        budget)."""
         profile = actor.profile
         now = self.clock.now()
-        # An approved request is the requester's order, and counts against their budget.
         profile_id = approval.profile_id if approval is not None else profile.id
-        day_key, month_key = counter_keys(
+        day_key, month_key = counters or counter_keys(
             actor.household.id, profile_id, self._local_now(actor.household)
         )
         # A parent's approval is an explicit override of the child's budget; the spend
@@ -301,7 +312,9 @@ class Purchases:
         if not parent_authenticated:
             # Approving always takes the code, so what the broadcast guard reads (who else
             # ordered these lately) cannot change the decision: it is not read.
-            state = self._guard_state(actor, (), code)
+            local = self._local_now(actor.household)
+            keys = counter_keys(actor.household.id, actor.profile.id, local)
+            state = self._guard_state(actor, (), code, keys)
             failed = self._check_code(actor, code, state)
             if failed is not None:
                 self._audit(
@@ -315,7 +328,9 @@ class Purchases:
                 return failed
             assert state is not None
             quote = self.quote(actor.household, approval.lines)
-            attempt = self._attempt(actor, Action.APPROVE, quote, code is not None, state)
+            attempt = self._attempt(
+                actor, Action.APPROVE, quote, code is not None, state, local, keys
+            )
             decision = evaluate(attempt)
             if decision.outcome is not Outcome.ALLOW:
                 self._audit(
@@ -407,23 +422,28 @@ class Purchases:
         return self.clock.now().astimezone(ZoneInfo(household.timezone))
 
     def _guard_state(
-        self, actor: Actor, lines: tuple[Line, ...], code: str | None
+        self, actor: Actor, lines: tuple[Line, ...], code: str | None, keys: tuple[str, str]
     ) -> GuardState | None:
         """Everything the guard reads, the code lock included, in one batched store call
         (one or two round trips on DynamoDB). A misheard code is re-asked without reading."""
         if code is not None and not codes.is_well_formed(code):
             return None
-        keys = counter_keys(actor.household.id, actor.profile.id, self._local_now(actor.household))
         since = self.clock.now() - self.policy.broadcast_window
         return self.store.read_guard_state(
             actor.household.id, keys, [line.sku for line in lines], since
         )
 
     def _attempt(
-        self, actor: Actor, action: Action, quote: Quote, code_ok: bool, state: GuardState
+        self,
+        actor: Actor,
+        action: Action,
+        quote: Quote,
+        code_ok: bool,
+        state: GuardState,
+        local: datetime,
+        keys: tuple[str, str],
     ) -> Attempt:
-        local = self._local_now(actor.household)
-        day_key, month_key = counter_keys(actor.household.id, actor.profile.id, local)
+        day_key, month_key = keys
         hot = frozenset(
             line.sku
             for line in quote.lines
