@@ -11,7 +11,7 @@ import random
 import string
 from datetime import date
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -66,7 +66,7 @@ def _load(locale: str) -> dict[str, Any]:
     return table
 
 
-@cache
+@lru_cache(maxsize=32)  # bounded: the locale comes with each request
 def texts_for(locale: str | None) -> Texts:
     """The texts for `locale`, falling back to the language, then to en-US. One per locale
     for the process: a Texts holds nothing of a turn."""
