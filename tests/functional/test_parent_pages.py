@@ -350,6 +350,51 @@ class TestVoiceCode:
         assert not household.voice_purchasing and household.code_required
 
 
+class TestApiTokens:
+    """A parent makes a token for a script on the voice-code page, sees it once, and can
+    revoke it; the JSON API takes it until then."""
+
+    def create(self, parent: Browser, label: str = "kitchen tablet") -> str:
+        parent.get("/parent/code")
+        status, html = parent.post("/parent/tokens", {"label": label})
+        assert status == 201 and "shown only this once" in html
+        found = re.search(r'id="new-token">([^<]+)<', html)
+        assert found is not None
+        return found.group(1)
+
+    def api(self, world: World, token: str) -> int:
+        response = world.client().get(
+            "/api/v1/household", headers={"Authorization": f"Bearer {token}"}
+        )
+        return response.status_code
+
+    def test_a_token_is_shown_once_and_opens_the_api(self, world: World, parent: Browser) -> None:
+        token = self.create(parent)
+        assert token.startswith("vct_")
+        assert self.api(world, token) == 200
+        again = parent.get("/parent/code")
+        assert token not in again and "kitchen tablet" in again and "active" in again
+
+    def test_a_revoked_token_opens_nothing(self, world: World, parent: Browser) -> None:
+        token = self.create(parent)
+        [record] = world.store.list_api_tokens("demo")
+        status, html = parent.post(f"/parent/tokens/{record.id}/revoke")
+        assert status == 200 and "Revoked the token" in html and "revoked" in html
+        assert self.api(world, token) == 401
+
+    def test_a_token_needs_a_label(self, world: World, parent: Browser) -> None:
+        parent.get("/parent/code")
+        status, html = parent.post("/parent/tokens", {"label": "  "})
+        assert status == 400 and "needs a label" in html and "Nothing was changed." in html
+        assert world.store.list_api_tokens("demo") == []
+
+    def test_creating_and_revoking_need_the_form_token(self, world: World, parent: Browser) -> None:
+        parent.get("/parent/code")
+        status, _ = parent.post("/parent/tokens", {"label": "x"}, csrf=False)
+        assert status in (400, 403)
+        assert world.store.list_api_tokens("demo") == []
+
+
 class TestOrdersActivityNotifications:
     def test_cancel_an_order(self, world: World, parent: Browser) -> None:
         order = world.parent_buys().order

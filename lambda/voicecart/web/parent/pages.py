@@ -285,9 +285,19 @@ def page_blueprint(ctx: ParentContext) -> Blueprint:  # noqa: C901 - one closure
         )
 
     # ---- voice code and settings -----------------------------------------------------
+    def code_page(status: int = 200, error: str | None = None, **values: Any) -> Response:
+        return render(
+            "code.html",
+            status,
+            has_password=ctx.access.has_password(hid()),
+            tokens=ctx.access.tokens(hid()),
+            error=error,
+            **values,
+        )
+
     @bp.get("/code")
     def code() -> Response:
-        return render("code.html", has_password=ctx.access.has_password(hid()), error=None)
+        return code_page()
 
     @bp.post("/code")
     def set_code() -> Response:
@@ -313,17 +323,31 @@ def page_blueprint(ctx: ParentContext) -> Blueprint:  # noqa: C901 - one closure
             ctx.services.households.set_code(hid(), checked, parent_authenticated=True)
         except TooManyAttempts as exc:
             minutes = max(1, (exc.retry_after + 59) // 60)
-            return render(
-                "code.html",
-                429,
-                has_password=ctx.access.has_password(hid()),
-                error=f"Too many tries. Wait {minutes} minutes and try again.",
-            )
+            return code_page(429, f"Too many tries. Wait {minutes} minutes and try again.")
         except DomainError as exc:
-            return render(
-                "code.html", 400, has_password=ctx.access.has_password(hid()), error=_sentence(exc)
-            )
+            return code_page(400, _sentence(exc))
         return back("parent.code", "The new voice code is set. Nobody will hear it read back.")
+
+    # ---- API tokens (for scripts and home automations, on /api/v1) ---------------------
+    @bp.post("/tokens")
+    def create_token() -> Response:
+        try:
+            record, token = ctx.access.create_token(hid(), request.form.get("label", ""))
+        except DomainError as exc:
+            return code_page(400, token_error=_sentence(exc))
+        # Shown once, in this page only: never in a redirect, the flash cookie or a log.
+        response = code_page(201, new_token=token, new_token_label=record.label)
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    @bp.post("/tokens/<token_id>/revoke")
+    def revoke_token(token_id: str) -> Response:
+        try:
+            revoked = ctx.access.revoke_token(hid(), token_id)
+        except DomainError as exc:
+            status = 404 if isinstance(exc, NotFound) else 400
+            return code_page(status, token_error=_sentence(exc))
+        return back("parent.code", f"Revoked the token “{revoked.label}”.", _anchor="tokens")
 
     @bp.post("/settings")
     def settings() -> Response:
