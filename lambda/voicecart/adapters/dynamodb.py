@@ -329,6 +329,7 @@ class DynamoDBStore(Store):
         # The code lock each household was last seen with, and its version: a wrong code is
         # then one conditional write, not a read and a write (a stale entry costs a retry).
         self._locks: OrderedDict[str, tuple[int, CodeLock]] = OrderedDict()
+        self._locks_lock = threading.Lock()
         # Which household and profile each platform user's last turn was (dynamodb_turn.py).
         self._hints = Hints()
 
@@ -1167,10 +1168,11 @@ class DynamoDBStore(Store):
                 datetime.fromisoformat(until) if until else None,
                 bool(item.get("hard_locked", {}).get("BOOL", False)),
             )
-        self._locks[household_id] = (_version(item), lock)
-        self._locks.move_to_end(household_id)
-        while len(self._locks) > 1024:
-            self._locks.popitem(last=False)
+        with self._locks_lock:  # a server's threads share one store
+            self._locks[household_id] = (_version(item), lock)
+            self._locks.move_to_end(household_id)
+            while len(self._locks) > 1024:
+                self._locks.popitem(last=False)
         return lock
 
     def _write_lock(self, household_id: str, lock: CodeLock, version: int) -> None:
@@ -1193,8 +1195,8 @@ class DynamoDBStore(Store):
         known = self._locks.get(household_id)
         for attempt in range(self.conflict_retries + 1):
             if known is None:
-                self.get_code_lock(household_id)
-                known = self._locks[household_id]
+                item = self._get(_hh(household_id), "CODELOCK")
+                known = (_version(item), self._remember_lock(household_id, item))
             version, lock = known
             after = lock.after_failure(now, policy)
             try:

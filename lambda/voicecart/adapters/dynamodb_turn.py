@@ -29,6 +29,7 @@ never leaves half a turn written.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -85,21 +86,25 @@ class Hints:
     def __init__(self, kept: int = HINTS_KEPT) -> None:
         self.kept = kept
         self._hints: OrderedDict[str, Hint] = OrderedDict()
+        self._lock = threading.Lock()  # a server's threads share one store
 
     def get(self, user_id: str) -> Hint | None:
-        hint = self._hints.get(user_id)
-        if hint is not None:
-            self._hints.move_to_end(user_id)
-        return hint
+        with self._lock:
+            hint = self._hints.get(user_id)
+            if hint is not None:
+                self._hints.move_to_end(user_id)
+            return hint
 
     def put(self, user_id: str, hint: Hint) -> None:
-        self._hints[user_id] = hint
-        self._hints.move_to_end(user_id)
-        while len(self._hints) > self.kept:
-            self._hints.popitem(last=False)
+        with self._lock:
+            self._hints[user_id] = hint
+            self._hints.move_to_end(user_id)
+            while len(self._hints) > self.kept:
+                self._hints.popitem(last=False)
 
     def forget(self, user_id: str) -> None:
-        self._hints.pop(user_id, None)
+        with self._lock:
+            self._hints.pop(user_id, None)
 
 
 @dataclass
