@@ -66,6 +66,9 @@ class TurnReads:
     person_id: str | None
     device_id: str
     counter_keys: Callable[[Household, str], Sequence[str]] | None = None
+    # The household this conversation's earlier turns were for (a session attribute): only
+    # a guess at which items to read, which the store checks against the user's own record.
+    household_hint: str | None = None
 
 
 class Clock(abc.ABC):

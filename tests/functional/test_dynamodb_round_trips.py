@@ -308,6 +308,31 @@ class TestWholeTurns:
         spoken.turn(parent, "add it to my cart").hears("cart")  # and the next try works
         assert store.get_cart("demo").item_count == before.item_count + 1
 
+    def test_a_new_container_mid_conversation_still_reads_once(self, spoken: Spoken) -> None:
+        """Lambda scales out: the next turn lands on a container that never saw this user.
+        The conversation's household hint (a session attribute, checked against the user's
+        own record in the same batch) spares the extra read."""
+        from voicecart.adapters.dynamodb_turn import Hints
+
+        parent = spoken.household.speaker("parent")
+        spoken.turn(parent, "open voice cart")
+        spoken.turn(parent, "find double a batteries")
+        spoken.household.store._hints = Hints()  # what a new container knows
+        spoken.turn(parent, "add it to my cart").hears("cart")
+        assert spoken.counts["add it to my cart"] == ["BatchGetItem", "PutItem"]
+
+    def test_a_wrong_household_hint_costs_a_read_and_nothing_else(self, spoken: Spoken) -> None:
+        from voicecart.adapters.dynamodb_turn import Hints
+
+        parent = spoken.household.speaker("parent")
+        spoken.turn(parent, "open voice cart")
+        spoken.household.store._hints = Hints()
+        parent.sim._attributes["hh"] = "someone-else"  # a hint that does not hold
+        line = spoken.turn(parent, "add double a batteries to my cart").hears("cart")
+        assert line.heard.raw["sessionAttributes"]["hh"] == "demo"
+        assert len(spoken.counts["add double a batteries to my cart"]) == 3
+        assert spoken.household.store.get_cart("demo").item_count == 1
+
     def test_a_relinked_account_is_never_served_the_old_household(self, spoken: Spoken) -> None:
         parent = spoken.household.speaker("parent")
         spoken.turn(parent, "open voice cart")

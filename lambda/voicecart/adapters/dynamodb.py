@@ -506,6 +506,9 @@ class DynamoDBStore(Store):
     def _prefetch(self, turn: Turn, reads: TurnReads) -> None:
         user_key = (_key("USER", _part(reads.user_id)), "USER")
         hint = self._hints.get(reads.user_id)
+        if hint is None and reads.household_hint:
+            # A container new to this user, in a conversation already under way.
+            hint = Hint(reads.household_hint, "")
         if hint is not None:
             self._read_keys([user_key, *self._turn_keys(hint, reads)])
             user = turn.cache.get(user_key)
@@ -540,7 +543,7 @@ class DynamoDBStore(Store):
         ]
         if reads.person_id:
             keys.append(self._person_key(hint.household_id, reads.person_id))
-        if reads.counter_keys is not None:
+        if reads.counter_keys is not None and hint.household_doc:
             household = ser.household_from(json.loads(hint.household_doc))
             profile_id = hint.profiles.get(reads.person_id or "", GUEST_PROFILE_ID)
             keys += [

@@ -10,9 +10,10 @@ brackets the turn instead:
   its profile), the guest profile, the cart, this device's pending purchase, the code lock,
   and the two budget counters a purchase by that profile would check today. Which household
   and profile to ask for comes from what the container saw on this user's last turn (a
-  `Hint`); the user item read in the same batch proves the hint still holds, and a stale
-  one costs one more GetItem, never a wrong answer. A container's first turn for a user
-  reads the user item first (one more request).
+  `Hint`), or, on a container new to the user, from the conversation's own session
+  attribute (`TurnReads.household_hint`); the user item read in the same batch proves the
+  hint still holds, and a stale one costs one more read, never a wrong answer. Without
+  either (a conversation's first turn on a new container) the user item is read first.
 * **Reads inside the turn** (`_get` by key) come from that batch when it holds the key, and
   every read or write of the turn updates or drops the cached copy, so the turn reads its
   own writes. Queries are not cached; before one runs, held writes to its partition go out.

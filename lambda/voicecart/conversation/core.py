@@ -21,6 +21,10 @@ from .model import INTENT, LAUNCH, SESSION_ENDED, Card, Reply, Turn
 
 log = logging.getLogger("voicecart.conversation")
 
+# Session attribute: the household of this conversation, a hint for the store's first read
+# of the next turn (see TurnReads); who the user is, is always read from the store.
+HOUSEHOLD_HINT = "hh"
+
 Handler = Callable[[Context], Reply]
 
 
@@ -111,6 +115,10 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
+def _hint(value: object) -> str | None:
+    return value if isinstance(value, str) and 0 < len(value) <= 200 else None
+
+
 class Conversation:
     def __init__(
         self, services: CoreServices, extra_handlers: dict[str, Handler] | None = None
@@ -128,6 +136,7 @@ class Conversation:
             turn.person_id,
             turn.device_id or turn.user_id,  # as Context.device_id
             self.services.purchases.counter_keys_now,
+            household_hint=_hint(turn.session.get(HOUSEHOLD_HINT)),
         )
         try:
             # One bracket per turn: on DynamoDB the turn's reads come in one batched request
@@ -159,12 +168,15 @@ class Conversation:
         handler = self._handler(turn)
         ctx.path = handler.__name__
         try:
-            return handler(ctx)
+            reply = handler(ctx)
         except ValidationError:
-            return ctx.ask(ctx.say("say_what"))
+            reply = ctx.ask(ctx.say("say_what"))
         except StoreError:
             log.warning("store unavailable", extra={"path": ctx.path})
-            return ctx.ask(ctx.say("busy"))
+            reply = ctx.ask(ctx.say("busy"))
+        if not reply.end_session:
+            reply.session[HOUSEHOLD_HINT] = household.id
+        return reply
 
     def _handler(self, turn: Turn) -> Handler:
         if turn.kind == LAUNCH:
