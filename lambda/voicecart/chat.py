@@ -50,6 +50,8 @@ class Simulator:
     locale: str = "en-US"
     model: Any = None
     _attributes: dict[str, Any] = field(default_factory=dict)
+    # (intent, slot) the last reply asked Alexa to listen for (Dialog.ElicitSlot)
+    _elicit: tuple[str, str] | None = None
     _in_session: bool = False
     _session_id: str = ""
 
@@ -66,7 +68,7 @@ class Simulator:
     def say(self, text: str) -> Heard:
         from .models import LAUNCH, resolve_full
 
-        found = resolve_full(text, self.model)
+        found = resolve_full(text, self.model, elicit=self._elicit if self._in_session else None)
         if found.intent == LAUNCH:
             return self.open()
         return self._send("IntentRequest", found.intent, dict(found.slots), dict(found.slot_ids))
@@ -117,6 +119,7 @@ class Simulator:
         ended = bool(response.get("shouldEndSession")) or request_type == "SessionEndedRequest"
         self._in_session = not ended
         self._attributes = dict(raw.get("sessionAttributes") or {})
+        self._elicit = _elicited(response)
         reprompt = ((response.get("reprompt") or {}).get("outputSpeech") or {}).get("ssml", "")
         return Heard(
             intent or request_type,
@@ -180,3 +183,14 @@ def register(sub: Any, add: Callable[..., argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--verbose", "-v", action="store_true", help="show the intent and slots")
     p.set_defaults(demo=True)
+
+
+def _elicited(response: dict[str, Any]) -> tuple[str, str] | None:
+    """The (intent, slot) of a Dialog.ElicitSlot directive in an Alexa response, if any."""
+    for directive in response.get("directives") or []:
+        if directive.get("type") == "Dialog.ElicitSlot":
+            intent = (directive.get("updatedIntent") or {}).get("name")
+            slot = directive.get("slotToElicit")
+            if intent and slot:
+                return str(intent), str(slot)
+    return None

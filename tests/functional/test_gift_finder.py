@@ -196,6 +196,33 @@ class TestSafety:
         alex.says("1234").hears("Done")
 
 
+class TestOnAlexaALoneNumberFillsTheSlotAsked:
+    """Each question comes with Dialog.ElicitSlot, so Alexa listens for that slot's own
+    samples (the interaction model's dialog section): a lone "six" is the age."""
+
+    @pytest.fixture
+    def alexa(self, tmp_path: Path) -> Household:
+        return demo_household(tmp_path, "alexa")
+
+    def test_lone_numbers(self, alexa: Household) -> None:
+        alex = alexa.speaker("parent")
+        alex.opens()
+        asked = alex.says("help me find a gift").hears("How old")
+        [directive] = asked.heard.raw["response"]["directives"]
+        assert directive["type"] == "Dialog.ElicitSlot" and directive["slotToElicit"] == "age"
+        assert directive["updatedIntent"]["name"] == "GiftFinderIntent"
+        alex.says("six").hears("someone who's 6", "spend")
+        alex.says("thirty").hears("What kind of gift")
+        alex.says("a puzzle").hears("three ideas for someone who's 6, under $30.00")
+
+    def test_no_question_no_directive(self, alexa: Household) -> None:
+        alex = alexa.speaker("parent")
+        line = alex.opens()
+        assert "directives" not in line.heard.raw["response"]
+        line = alex.says("find coffee")
+        assert "directives" not in line.heard.raw["response"]
+
+
 class TestFollowingUp:
     def test_tell_me_more_next_and_add_to_cart_work_on_the_ideas(self, home: Household) -> None:
         alex = home.speaker("parent")

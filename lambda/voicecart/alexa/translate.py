@@ -6,11 +6,21 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model import IntentRequest, LaunchRequest, SessionEndedRequest
+from ask_sdk_model import (
+    Intent,
+    IntentConfirmationStatus,
+    IntentRequest,
+    LaunchRequest,
+    SessionEndedRequest,
+    Slot,
+    SlotConfirmationStatus,
+)
+from ask_sdk_model.dialog import ElicitSlotDirective
 from ask_sdk_model.response import Response
 from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import LinkAccountCard, SimpleCard
 
+from ..conversation.intents import SLOTS
 from ..conversation.model import INTENT, LAUNCH, SESSION_ENDED, Reply, Turn
 
 
@@ -77,6 +87,29 @@ def render(handler_input: HandlerInput, reply: Reply) -> Response:
             builder.set_card(LinkAccountCard())
         else:
             builder.set_card(SimpleCard(title=reply.card.title, content=reply.card.text))
+    if reply.elicit is not None and not reply.end_session and _is_intent(handler_input):
+        builder.add_directive(_elicit(*reply.elicit))
     builder.set_should_end_session(reply.end_session)
     handler_input.attributes_manager.session_attributes = dict(reply.session)
     return builder.response
+
+
+def _is_intent(handler_input: HandlerInput) -> bool:
+    # Dialog directives answer intent requests only (not a launch, not a session's end).
+    return isinstance(handler_input.request_envelope.request, IntentRequest)
+
+
+def _elicit(intent: str, slot: str) -> ElicitSlotDirective:
+    """Alexa listens for just this slot of this intent next, so a lone "six" fills it (the
+    interaction model's dialog section has its samples). The skill keeps what was already
+    said in its session, so the intent goes back with its slots empty."""
+    slots = {
+        name: Slot(name=name, confirmation_status=SlotConfirmationStatus.NONE)
+        for name in SLOTS.get(intent, (slot,))
+    }
+    return ElicitSlotDirective(
+        slot_to_elicit=slot,
+        updated_intent=Intent(
+            name=intent, slots=slots, confirmation_status=IntentConfirmationStatus.NONE
+        ),
+    )

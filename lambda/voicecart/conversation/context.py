@@ -47,7 +47,14 @@ class Context:
     def say(self, key: str, **params: object) -> str:
         return self.texts.say(key, self.turn.platform, **params)
 
-    def ask(self, speech: str, reprompt: str | None = None, card: Card | None = None) -> Reply:
+    def ask(
+        self,
+        speech: str,
+        reprompt: str | None = None,
+        card: Card | None = None,
+        *,
+        elicit: tuple[str, str] | None = None,
+    ) -> Reply:
         return Reply(
             speech,
             reprompt or self.texts.say("reprompt_main"),
@@ -55,6 +62,7 @@ class Context:
             False,
             dict(self.session),
             self.path,
+            elicit,
         )
 
     def tell(self, speech: str, card: Card | None = None) -> Reply:

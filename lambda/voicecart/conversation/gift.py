@@ -5,12 +5,13 @@ on them as on any search.
 
 What was said is kept in session attributes (a convenience, like the result list), so
 "a gift for a six year old under thirty dollars" skips the two questions it answers. A
-number said with its unit ("six years old", "thirty dollars") fills its own slot. The
-interaction model has no bare-number sample for this intent (it would compete with the
-voice code's), so a bare "six" reaches the skill as whatever the platform makes of a lone
-number, the voice code intent or the fallback; while a gift question is open the core
-hands those here (`number_answer`, `ask_again`): a number answers the question asked, the
-rest hears the question again.
+number said with its unit ("six years old", "thirty dollars") fills its own slot. Each
+question is asked with `elicit` (Alexa: Dialog.ElicitSlot), so Alexa then listens for that
+slot's own samples and a lone "six" is the age. The intent itself has no bare-number sample
+(it would compete with the voice code's "{code}"), so where a platform cannot elicit
+(Dialogflow), a lone number arrives as the voice code intent or the fallback; while a gift
+question is open the core hands those here (`number_answer`, `ask_again`): a number
+answers the question asked, the rest hears the question again.
 
 Every idea comes through the store's search and is checked here: within the budget, of
 the kind asked for, never age-restricted (whoever it is for), and never in a category the
@@ -27,6 +28,7 @@ from typing import Any
 
 from ..domain.catalog import Product
 from . import browse
+from . import intents as i
 from .context import Context
 from .model import Reply
 from .numbers import parse_number
@@ -221,7 +223,7 @@ def _ask(
         intro = ctx.say("gift_for_age", age=state["age"])
     else:
         intro = ""
-    return ctx.ask(f"{intro} {question}".strip(), question)
+    return ctx.ask(f"{intro} {question}".strip(), question, elicit=(i.GIFT_FINDER, slot))
 
 
 # ---- recommending ----------------------------------------------------------------------

@@ -52,3 +52,6 @@ class Reply:
     session: dict[str, Any] = field(default_factory=dict)
     # facts for logs and tests (never shown to the user): which path answered
     path: str = ""
+    # (intent, slot) the question asks for, where the platform can listen for just that
+    # (Alexa: Dialog.ElicitSlot, so a lone "six" fills the slot); others ignore it
+    elicit: tuple[str, str] | None = None
