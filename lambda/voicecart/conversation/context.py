@@ -36,9 +36,7 @@ class Context:
 
     @property
     def device_id(self) -> str:
-        # Pending purchases are held per device, so a second speaker elsewhere in the
-        # house cannot confirm what was said in the kitchen.
-        return self.turn.device_id or self.turn.user_id
+        return self.turn.confirming_device  # where pending purchases are held
 
     @property
     def actor(self) -> Actor:

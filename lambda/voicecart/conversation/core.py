@@ -134,7 +134,7 @@ class Conversation:
         reads = TurnReads(
             turn.user_id,
             turn.person_id,
-            turn.device_id or turn.user_id,  # as Context.device_id
+            turn.confirming_device,
             self.services.purchases.counter_keys_now,
             household_hint=_hint(turn.session.get(HOUSEHOLD_HINT)),
         )

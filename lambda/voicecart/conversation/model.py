@@ -27,6 +27,12 @@ class Turn:
     request_id: str = ""
     platform: str = ""  # "alexa" or "google": only picks platform-specific wording
 
+    @property
+    def confirming_device(self) -> str:
+        """Where a pending purchase is held: this device (on Google, this conversation), so
+        a second speaker elsewhere in the house cannot confirm what was said in the kitchen."""
+        return self.device_id or self.user_id
+
     def slot(self, name: str) -> str | None:
         value = self.slots.get(name)
         if value is None or not str(value).strip() or str(value).strip() == "?":
