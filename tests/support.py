@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -63,3 +64,14 @@ def profile(role: Role = Role.ADULT, **changes: object) -> Profile:
 
 
 __all__ = ["FakeClock", "Mode", "NOON_DALLAS", "household", "product", "profile"]
+
+
+# What logging itself puts on every record: when, where, which thread. A timestamp can hold
+# any four digits by chance; only what the code under test wrote can leak a secret.
+_LOGGING_OWN = frozenset(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName"}
+
+
+def what_a_record_says(record: logging.LogRecord) -> str:
+    """The message and every field the caller added (``extra=``), not logging's bookkeeping."""
+    added = {k: v for k, v in vars(record).items() if k not in _LOGGING_OWN}
+    return f"{record.getMessage()} {record.args!r} {record.exc_text or ''} {added!r}"

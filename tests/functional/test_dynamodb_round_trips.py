@@ -703,9 +703,9 @@ class TestWrongCodesOnDynamoDB(stories.TestWrongCodes):
     def test_the_code_never_reaches_logs_audit_or_notifications(
         self, world: World, caplog: pytest.LogCaptureFixture
     ) -> None:
-        # botocore's and urllib3's DEBUG records are about the HTTP exchange; their timing
-        # fields (relativeCreated, msecs) can hold any four digits by chance. The request
-        # bodies never hold the code: it is compared, never stored.
+        # botocore's and urllib3's DEBUG records are about the HTTP exchange; their signatures,
+        # dates and request ids can hold any four digits by chance. The request bodies never
+        # hold the code: it is compared, never stored.
         quiet = [logging.getLogger(name) for name in ("botocore", "urllib3")]
         levels = [logger.level for logger in quiet]
         for logger in quiet:

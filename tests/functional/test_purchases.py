@@ -7,6 +7,7 @@ import logging
 import pytest
 
 from tests.functional.conftest import BATTERIES, COOKIES, DOLLHOUSE, WINE, World
+from tests.support import what_a_record_says
 from voicecart.domain.errors import Conflict
 from voicecart.domain.guard import Outcome
 from voicecart.domain.orders import Line, OrderStatus
@@ -146,7 +147,7 @@ class TestWrongCodes:
         world.purchases.attempt(world.guest, DOLL, "k1", code="1234")
         for wrong in ("4321", "5678", "8765"):
             world.purchases.attempt(world.guest, DOLL, "kw" + wrong, code=wrong)
-        texts = [r.getMessage() + str(r.__dict__) for r in caplog.records]
+        texts = [what_a_record_says(r) for r in caplog.records]
         texts += [str(e) for e in world.store.list_audit("demo")]
         texts += [str(n) for n in world.store.list_notifications("demo")]
         for text in texts:
