@@ -329,3 +329,23 @@ class TestPendingAuditOutbox:
         store.record_voice_order("DOLL", "old", T0 - timedelta(hours=1))
         assert store.households_ordering("DOLL", T0 - timedelta(minutes=10)) == {"a", "b", "c"}
         assert store.households_ordering("OTHER", T0 - timedelta(minutes=10)) == set()
+
+    def test_what_the_guard_reads_comes_together(self, store: Store) -> None:
+        """The lock, each counter asked for (zero where none is kept yet) and, per sku, who
+        ordered it since the moment given."""
+        store.record_code_failure("h1", T0, GuardPolicy())
+        store.commit_order(order("k1", total="10.00"), incs("10.00"))
+        for sku, hid, at in (
+            ("DOLL", "a", T0),
+            ("DOLL", "b", T0),
+            ("COOKIES", "a", T0),
+            ("COOKIES", "old", T0 - timedelta(hours=1)),
+        ):
+            store.record_voice_order(sku, hid, at)
+        since = T0 - timedelta(minutes=10)
+        state = store.read_guard_state("h1", ["day", "week"], ["DOLL", "COOKIES", "NONE"], since)
+        assert state.lock.failures == 1
+        assert state.counters == {"day": Decimal("10.00"), "week": Decimal("0")}
+        assert state.households_by_sku == {"DOLL": {"a", "b"}, "COOKIES": {"a"}, "NONE": set()}
+        bare = store.read_guard_state("h2", [], [], since)
+        assert (bare.lock, bare.counters, bare.households_by_sku) == (CodeLock(), {}, {})

@@ -41,7 +41,7 @@ class SandboxPayments(Payments):
             conn.execute(
                 "CREATE TABLE IF NOT EXISTS sandbox_ledger (idempotency_key TEXT PRIMARY KEY,"
                 " reference TEXT NOT NULL, token TEXT NOT NULL, amount TEXT NOT NULL,"
-                " currency TEXT NOT NULL, refunded TEXT NOT NULL DEFAULT '0')"
+                " currency TEXT NOT NULL, refunded TEXT NOT NULL DEFAULT '0') WITHOUT ROWID"
             )
             self._local.conn = conn
         return conn

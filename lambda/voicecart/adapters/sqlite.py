@@ -95,6 +95,34 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE sign_in_attempts (key TEXT PRIMARY KEY, count INTEGER NOT NULL,
                                    window_ends TEXT NOT NULL);
     """,
+    # 3: the small keyed tables a purchase writes become WITHOUT ROWID: one b-tree each
+    # instead of a table plus its primary-key index, so placing an order writes 4 fewer
+    # pages to the log (bench/: the buy-with-code turn).
+    """
+    CREATE TABLE counters_3 (key TEXT PRIMARY KEY, amount TEXT NOT NULL) WITHOUT ROWID;
+    INSERT INTO counters_3 SELECT key, amount FROM counters;
+    DROP TABLE counters;
+    ALTER TABLE counters_3 RENAME TO counters;
+    CREATE TABLE carts_3 (household_id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID;
+    INSERT INTO carts_3 SELECT household_id, doc FROM carts;
+    DROP TABLE carts;
+    ALTER TABLE carts_3 RENAME TO carts;
+    CREATE TABLE code_locks_3 (household_id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID;
+    INSERT INTO code_locks_3 SELECT household_id, doc FROM code_locks;
+    DROP TABLE code_locks;
+    ALTER TABLE code_locks_3 RENAME TO code_locks;
+    CREATE TABLE pending_3 (household_id TEXT NOT NULL, device_id TEXT NOT NULL,
+                            doc TEXT NOT NULL, PRIMARY KEY (household_id, device_id))
+                            WITHOUT ROWID;
+    INSERT INTO pending_3 SELECT household_id, device_id, doc FROM pending;
+    DROP TABLE pending;
+    ALTER TABLE pending_3 RENAME TO pending;
+    CREATE TABLE voice_orders_3 (sku TEXT NOT NULL, at TEXT NOT NULL, household_id TEXT NOT NULL,
+                                 PRIMARY KEY (sku, at, household_id)) WITHOUT ROWID;
+    INSERT OR IGNORE INTO voice_orders_3 SELECT sku, at, household_id FROM voice_orders;
+    DROP TABLE voice_orders;
+    ALTER TABLE voice_orders_3 RENAME TO voice_orders;
+    """,
 )
 
 
@@ -509,38 +537,45 @@ class SQLiteStore(Store):
             if effects.consumes is not None:
                 used = effects.consumes
                 self._drop_pending(conn, used.household_id, used.device_id)
-            row = conn.execute(
-                "SELECT doc FROM orders WHERE idempotency_key = ?", (order.idempotency_key,)
-            ).fetchone()
-            if row:
+            # The order goes in first: its unique idempotency key is the check. A repeat
+            # fails that statement alone (the transaction stays open) and gets the first order.
+            try:
+                conn.execute(
+                    "INSERT INTO orders (household_id, id, idempotency_key, placed_at, status,"
+                    " doc) VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        order.household_id,
+                        order.id,
+                        order.idempotency_key,
+                        order.placed_at.isoformat(),
+                        order.status.value,
+                        _dump(ser.order_to_dict(order)),
+                    ),
+                )
+            except sqlite3.IntegrityError:
+                row = conn.execute(
+                    "SELECT doc FROM orders WHERE idempotency_key = ?", (order.idempotency_key,)
+                ).fetchone()
+                if row is None:
+                    raise  # not a repeat: an order id taken under another key
                 return ser.order_from(_load(row[0])), False
             totals = self._counters(conn, [inc.key for inc in increments])
             for inc in increments:
                 totals[inc.key] += inc.amount
                 if inc.limit is not None and totals[inc.key] > inc.limit:
-                    raise BudgetExceeded(inc.key, inc.limit)
+                    raise BudgetExceeded(inc.key, inc.limit)  # rolls the order back
             if approval is not None:
                 self._decide(conn, approval)
-            conn.executemany(
-                "INSERT INTO counters (key, amount) VALUES (?, ?) ON CONFLICT(key) "
-                "DO UPDATE SET amount = excluded.amount",
-                [(key, str(total)) for key, total in totals.items()],
-            )
-            conn.execute(
-                "INSERT INTO orders (household_id, id, idempotency_key, placed_at, status, doc) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    order.household_id,
-                    order.id,
-                    order.idempotency_key,
-                    order.placed_at.isoformat(),
-                    order.status.value,
-                    _dump(ser.order_to_dict(order)),
-                ),
-            )
+            if totals:
+                conn.execute(
+                    "INSERT INTO counters (key, amount) VALUES "
+                    + ",".join(["(?, ?)"] * len(totals))
+                    + " ON CONFLICT(key) DO UPDATE SET amount = excluded.amount",
+                    [v for key, total in totals.items() for v in (key, str(total))],
+                )
             at = order.placed_at.isoformat()
             conn.executemany(
-                "INSERT INTO voice_orders (sku, household_id, at) VALUES (?, ?, ?)",
+                "INSERT OR IGNORE INTO voice_orders (sku, household_id, at) VALUES (?, ?, ?)",
                 [(sku, order.household_id, at) for sku in dict.fromkeys(voice_order_skus)],
             )
             if audit is not None:
@@ -828,18 +863,44 @@ class SQLiteStore(Store):
         self._write(
             "voice_orders",
             lambda conn: conn.execute(
-                "INSERT INTO voice_orders (sku, household_id, at) VALUES (?, ?, ?)", args
+                "INSERT OR IGNORE INTO voice_orders (sku, household_id, at) VALUES (?, ?, ?)", args
             ),
         )
 
     def read_guard_state(
         self, household_id: str, counter_keys: Sequence[str], skus: Sequence[str], since: datetime
     ) -> GuardState:
-        """The lock, the counters in one statement, one statement per sku."""
-        lock = self.get_code_lock(household_id)
-        self._reading("counters")
-        counters = self._read(lambda c: self._counters(c, counter_keys)) if counter_keys else {}
-        ordering = {sku: self.households_ordering(sku, since) for sku in dict.fromkeys(skus)}
+        """The lock, the counters and which households ordered each sku lately: one
+        statement (each of its parts is a primary-key or index lookup)."""
+        for table in ("code_locks", "counters", "voice_orders"):
+            self._reading(table)
+        keys = list(dict.fromkeys(counter_keys))
+        wanted = list(dict.fromkeys(skus))
+        parts = ["SELECT 0, doc, NULL FROM code_locks WHERE household_id = ?"]
+        args: list[str] = [household_id]
+        if keys:
+            parts.append(
+                f"SELECT 1, key, amount FROM counters WHERE key IN ({','.join('?' * len(keys))})"
+            )
+            args += keys
+        if wanted:
+            parts.append(
+                "SELECT DISTINCT 2, sku, household_id FROM voice_orders"
+                f" WHERE sku IN ({','.join('?' * len(wanted))}) AND at >= ?"
+            )
+            args += [*wanted, since.isoformat()]
+        sql = " UNION ALL ".join(parts)
+        rows = self._read(lambda c: c.execute(sql, args).fetchall())
+        lock = CodeLock()
+        counters = dict.fromkeys(keys, Decimal("0"))
+        ordering: dict[str, set[str]] = {sku: set() for sku in wanted}
+        for part, first, second in rows:
+            if part == 0:
+                lock = ser.lock_from(_load(first))
+            elif part == 1:
+                counters[first] = Decimal(second)
+            else:
+                ordering[first].add(second)
         return GuardState(lock, counters, ordering)
 
     def households_ordering(self, sku: str, since: datetime) -> set[str]:
