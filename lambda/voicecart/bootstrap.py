@@ -118,9 +118,9 @@ def build(
 
         notifier = OutboxNotifier(store)
     if payments is None:
-        from .adapters.sandbox_pay import SandboxPayments
+        from .adapters.sandbox_pay import SandboxPayments, ledger_path_beside
 
-        payments = SandboxPayments(config.db_path)
+        payments = SandboxPayments(ledger_path_beside(config.db_path), carry_from=config.db_path)
     policy = replace(policy or GuardPolicy(), cancel_window=config.cancel_window)
     if config.demo:
         from .demo import seed_demo

@@ -7,7 +7,7 @@ import pytest
 
 from tests.support import FakeClock, product
 from voicecart.adapters.outbox import OutboxNotifier
-from voicecart.adapters.sandbox_pay import SandboxPayments
+from voicecart.adapters.sandbox_pay import SandboxPayments, ledger_path_beside
 from voicecart.adapters.sqlite import SQLiteStore
 from voicecart.demo import CHILD_PERSON, PARENT_PERSON, TEEN_PERSON, demo_household, demo_profiles
 from voicecart.domain.households import Households
@@ -56,7 +56,7 @@ def world(tmp_path: Path) -> World:
     for p in demo_profiles():
         store.put_profile(p)
     clock = FakeClock()
-    payments = SandboxPayments(tmp_path / "world.db")
+    payments = SandboxPayments(ledger_path_beside(tmp_path / "world.db"))
     return World(
         store,
         clock,

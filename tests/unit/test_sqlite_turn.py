@@ -4,6 +4,7 @@ it held, and placing an order is one transaction with its records."""
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 
 from tests.contract.test_store_contract import T0, TOWELS, incs, order
 from tests.support import household
-from voicecart.adapters.sandbox_pay import SandboxPayments
+from voicecart.adapters.sandbox_pay import SandboxPayments, ledger_path_beside
 from voicecart.adapters.sqlite import SQLiteStore
 from voicecart.domain.errors import BudgetExceeded
 from voicecart.domain.orders import Cart, Line
@@ -170,3 +171,25 @@ def test_sandbox_payments_keep_one_connection_and_charge_once(tmp_path: Path) ->
     assert payments._local.conn is conn
     payments.refund(first, Decimal("5.00"))
     assert payments.charges() == [(first, Decimal("5.00"), Decimal("5.00"))]
+
+
+def test_the_sandbox_ledger_keeps_its_own_file_and_carries_older_charges_over(
+    tmp_path: Path,
+) -> None:
+    """Older versions kept the ledger in the store's file; a charge made then still refunds."""
+    store_path = tmp_path / "voicecart.db"
+    SQLiteStore(store_path)
+    old = SandboxPayments(store_path)
+    before = old.charge("tok", Decimal("7.00"), "USD", "key-old")
+    beside = ledger_path_beside(store_path)
+    assert beside == str(tmp_path / "voicecart-payments.db")
+    ledger = SandboxPayments(beside, carry_from=store_path)
+    assert ledger.charges() == [(before, Decimal("7.00"), Decimal("0"))]
+    assert ledger.charge("tok", Decimal("7.00"), "USD", "key-old") == before  # still once
+    ledger.refund(before, Decimal("7.00"))
+    assert ledger.charges() == [(before, Decimal("7.00"), Decimal("7.00"))]
+    # Opened again, nothing is copied twice and the refund stays.
+    again = SandboxPayments(beside, carry_from=store_path)
+    assert again.charges() == [(before, Decimal("7.00"), Decimal("7.00"))]
+    assert sqlite3.connect(beside).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert ledger_path_beside(":memory:") == ":memory:"

@@ -9,8 +9,12 @@ _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud and 
 assert 256 % len(_ALPHABET) == 0  # so a byte taken modulo the alphabet picks without bias
 
 
+# byte -> letter, for bytes.translate: spelling an id is one C call
+_SPELLING = bytes(ord(_ALPHABET[b % len(_ALPHABET)]) for b in range(256))
+
+
 def _spell(data: bytes) -> str:
-    return "".join(_ALPHABET[b % len(_ALPHABET)] for b in data)
+    return data.translate(_SPELLING).decode("ascii")
 
 
 def new_id(prefix: str) -> str:
