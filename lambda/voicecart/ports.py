@@ -289,9 +289,15 @@ class Store(abc.ABC):
     # Where every call is a network round trip (DynamoDB), an adapter overrides these to read
     # or write in one request; the defaults compose the methods above, so they mean the same.
     def read_guard_state(
-        self, household_id: str, counter_keys: Sequence[str], skus: Sequence[str], since: datetime
+        self,
+        household_id: str,
+        counter_keys: Sequence[str],
+        skus: Sequence[str],
+        since: datetime,
+        until: datetime | None = None,
     ) -> GuardState:
-        """The code lock, the counters and, per sku, `households_ordering(sku, since)`."""
+        """The code lock, the counters and, per sku, `households_ordering(sku, since)`.
+        `until` (now) bounds the window for a store that reads voice orders by time bucket."""
         return GuardState(
             lock=self.get_code_lock(household_id),
             counters={key: self.get_counter(key) for key in counter_keys},

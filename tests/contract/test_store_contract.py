@@ -349,3 +349,24 @@ class TestPendingAuditOutbox:
         assert state.households_by_sku == {"DOLL": {"a", "b"}, "COOKIES": {"a"}, "NONE": set()}
         bare = store.read_guard_state("h2", [], [], since)
         assert (bare.lock, bare.counters, bare.households_by_sku) == (CodeLock(), {}, {})
+
+    def test_the_broadcast_window_ends_now_and_may_span_several_buckets(self, store: Store) -> None:
+        """Orders from 25 minutes ago count in a 30-minute window, from 40 minutes ago they
+        do not; a household's latest order is what counts; many skus come back together."""
+        for sku, hid, minutes_ago in (
+            ("DOLL", "a", 25),
+            ("DOLL", "b", 40),
+            ("DOLL", "c", 0),
+            ("DOLL", "b", 45),
+            ("COOKIES", "d", 29),
+        ):
+            store.record_voice_order(sku, hid, T0 - timedelta(minutes=minutes_ago))
+        skus = ["DOLL", "COOKIES", *(f"SKU{i}" for i in range(20))]
+        state = store.read_guard_state("h1", ["day"], skus, T0 - timedelta(minutes=30), until=T0)
+        assert state.households_by_sku["DOLL"] == {"a", "c"}
+        assert state.households_by_sku["COOKIES"] == {"d"}
+        assert all(state.households_by_sku[f"SKU{i}"] == set() for i in range(20))
+        store.record_voice_order("DOLL", "b", T0)  # b orders again: now it counts
+        state = store.read_guard_state("h1", [], ["DOLL"], T0 - timedelta(minutes=30), until=T0)
+        assert state.households_by_sku["DOLL"] == {"a", "b", "c"}
+        assert store.households_ordering("DOLL", T0 - timedelta(minutes=30)) == {"a", "b", "c"}

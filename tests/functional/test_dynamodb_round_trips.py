@@ -222,10 +222,10 @@ class TestWholeTurns:
         spoken.turn(parent, "1234").hears("order")
         purchase = {t: c for t, c in spoken.counts.items() if t != "open voice cart"}
         assert all(len(calls) <= 4 for calls in purchase.values()), purchase
-        # the turn's reads, the broadcast window, and one transaction holding the order, its
-        # counters, idempotency record, audit, broadcast record, the used-up "yes" and the
-        # parent's notification
-        assert spoken.counts["1234"] == ["BatchGetItem", "Query", "TransactWriteItems"]
+        # the turn's reads, the broadcast window's buckets (by key), and one transaction
+        # holding the order, its counters, idempotency record, audit, broadcast record, the
+        # used-up "yes" and the parent's notification
+        assert spoken.counts["1234"] == ["BatchGetItem", "BatchGetItem", "TransactWriteItems"]
         orders = spoken.household.orders()
         assert orders[0].lines[0].sku.startswith("BAT")
         assert spoken.household.pending_for(parent) is None  # the "yes" is used up
@@ -241,6 +241,25 @@ class TestWholeTurns:
         spoken.turn(parent, "1234").hears("order")
         assert all(len(calls) <= 4 for calls in spoken.counts.values()), spoken.counts
         assert spoken.household.store.get_cart("demo").is_empty
+
+    def test_a_cart_of_four_products_costs_what_one_does(self, spoken: Spoken) -> None:
+        """The broadcast guard reads every sku's window in the same request."""
+        parent = spoken.household.speaker("parent")
+        spoken.turn(parent, "open voice cart")
+        for thing in ("double a batteries", "coffee", "paper towels", "dog food"):
+            spoken.turn(parent, f"add {thing} to my cart").hears("cart")
+        spoken.turn(parent, "check out").hears("total")
+        spoken.turn(parent, "yes").hears("code")
+        spoken.turn(parent, "1234").hears("order")
+        assert spoken.counts["yes"] == ["BatchGetItem", "BatchGetItem", "BatchWriteItem"]
+        assert spoken.counts["1234"] == ["BatchGetItem", "BatchGetItem", "TransactWriteItems"]
+        order = spoken.household.orders()[0]  # the newest (the demo has order history)
+        assert len({line.sku for line in order.lines}) == 4
+        for line in order.lines:  # each sku's broadcast record went in with the order
+            ordering = spoken.household.store.households_ordering(
+                line.sku, spoken.household.clock.now()
+            )
+            assert ordering == {"demo"}
 
     def test_a_child_asking_queues_a_request_within_four(self, spoken: Spoken) -> None:
         child = spoken.household.speaker("child")

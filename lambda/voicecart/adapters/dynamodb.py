@@ -24,7 +24,7 @@ percent-encoded, so an id holding `#` cannot run into the next key part.
     audit entry              HH#<hid>          AUDIT#<at>#<seq>#<id>       AUDIT#P#<profile>#..
                                                                            / AUDIT#O#<outcome>#..
     notification (outbox)    HH#<hid>          NOTE#<at>#<seq>#<id>
-    voice order (broadcast)  VOICE#<sku>       <at>#<hid>#<seq>  TTL
+    voice orders (broadcast) VOICE#<sku>       BUCKET#<start>#<shard>  TTL; h:<hid> = <at>
     parent login             HH#<hid>          LOGIN
     login e-mail             EMAIL#<email>     EMAIL             (a copy of the login)
     API token                HH#<hid>          TOKEN#<id>
@@ -32,8 +32,14 @@ percent-encoded, so an id holding `#` cannot run into the next key part.
     sign-in attempts         SIGNIN#<key>      SIGNIN            TTL
 
 Every read a turn makes is a GetItem, a BatchGetItem or a Query on one partition; nothing
-scans. The broadcast guard asks "which households ordered this sku since t": the sku is the
-partition and the time leads the sort key, so that is one Query reading only the window.
+scans. The broadcast guard asks "which households ordered these skus between t and now": a
+sku's voice orders are kept in one item per 10-minute bucket and shard (a household always
+lands in the same one of 4 shards), each household an attribute `h:<hid>` holding when it
+last ordered. The guard reads the buckets the window touches by key, so a cart of any size
+(up to 12 skus per request) costs one BatchGetItem, and the order transaction updates
+those items. Shards spread concurrent orders of one sku (a broadcast) over 4 items; an item
+holds about 5,000 households, so one sku would need some 20,000 households ordering it by
+voice within 10 minutes to fill a bucket.
 The audit page filters by profile or outcome through the two local indexes, newest first.
 Records that stop mattering carry a TTL attribute (`expire_at`, epoch seconds), and DynamoDB
 deletes them for free: idempotency keys after 30 days, approvals 30 days after they expire,
@@ -142,6 +148,9 @@ IDEMPOTENCY_TTL = timedelta(days=30)
 APPROVAL_RETENTION = timedelta(days=30)
 PENDING_GRACE = timedelta(days=1)
 VOICE_ORDER_TTL = timedelta(days=1)
+VOICE_BUCKET = timedelta(minutes=10)  # one item per sku, bucket and shard
+VOICE_SHARDS = 4
+VOICE_PREFIX = "h:"  # a household's attribute in a voice-orders item
 SIGN_IN_GRACE = timedelta(days=1)
 TRANSACTION_LIMIT = 100  # items in one TransactWriteItems
 _WRITES = frozenset(
@@ -220,6 +229,46 @@ def _epoch(at: datetime) -> int:
 def _seq() -> str:
     # Breaks ties between records stamped with the same time, in the order they were written.
     return f"{time.time_ns():020d}"
+
+
+_SHARDS = range(VOICE_SHARDS)
+
+
+def _voice_pk(sku: str) -> str:
+    return _key("VOICE", _part(sku))
+
+
+def _voice_sk(bucket: datetime, shard: int) -> str:
+    return _key("BUCKET", _ts(bucket), str(shard))
+
+
+def _voice_bucket(at: datetime) -> datetime:
+    """The start of the 10-minute bucket holding `at`."""
+    width = int(VOICE_BUCKET.total_seconds())
+    start = int(at.timestamp()) // width * width
+    return datetime.fromtimestamp(start, UTC)
+
+
+def _voice_buckets(since: datetime, until: datetime) -> list[datetime]:
+    """The buckets a window touches (at least the one holding `since`)."""
+    first, last = _voice_bucket(since), _voice_bucket(max(since, until))
+    count = int((last - first) / VOICE_BUCKET) + 1
+    return [first + i * VOICE_BUCKET for i in range(count)]
+
+
+def _shard(household_id: str) -> int:
+    """A household's shard: always the same one, so it is one attribute in one item."""
+    return hashlib.sha256(household_id.encode()).digest()[0] % VOICE_SHARDS
+
+
+def _voice_households(items: Iterable[Item], since: str) -> set[str]:
+    """Who ordered at or after `since` (each household's attribute holds its latest order)."""
+    return {
+        name[len(VOICE_PREFIX) :]
+        for item in items
+        for name, value in item.items()
+        if name.startswith(VOICE_PREFIX) and value["S"] >= since
+    }
 
 
 def _s(value: str) -> dict[str, str]:
@@ -979,13 +1028,13 @@ class DynamoDBStore(Store):
         records: list[Item] = []
         if audit is not None:
             records.append(self._audit_item(audit))
-        records += [self._voice_item(sku, order.household_id, order.placed_at) for sku in skus]
+        voice = [self._voice_update(sku, order.household_id, order.placed_at) for sku in skus]
         if effects.empties_cart:
             records.append(self._cart_item(Cart(order.household_id, updated_at=order.placed_at)))
         if effects.notification is not None:
             records.append(self._note_item(effects.notification))
         used = effects.consumes
-        if 4 + len(merged) + len(records) > TRANSACTION_LIMIT:  # a cart of 90-odd skus
+        if 4 + len(merged) + len(records) + len(voice) > TRANSACTION_LIMIT:  # 45-odd skus
             return super().commit_order_with_records(
                 order, increments, approval, audit, skus, effects
             )
@@ -1044,6 +1093,7 @@ class DynamoDBStore(Store):
                 }
             )
         items += [{"Put": {"TableName": self.table, "Item": record}} for record in records]
+        items += [{"Update": update} for update in voice]
         if used is not None:
             pending = self._pending_key(used.household_id, used.device_id)
             items.append({"Delete": {"TableName": self.table, "Key": pending}})
@@ -1369,36 +1419,64 @@ class DynamoDBStore(Store):
         items = self._query(_hh(household_id), prefix="NOTE#", newest_first=True, limit=limit)
         return [ser.notification_from(_doc(item)) for item in items]
 
-    def _voice_item(self, sku: str, household_id: str, at: datetime) -> Item:
+    def _voice_update(self, sku: str, household_id: str, at: datetime) -> dict[str, Any]:
+        """The Update recording that `household_id` ordered `sku` by voice at `at`."""
+        bucket = _voice_bucket(at)
         return {
-            "pk": _s(_key("VOICE", _part(sku))),
-            "sk": _s(_key(_ts(at), _part(household_id), _seq())),
-            "hid": _s(household_id),
-            TTL_ATTRIBUTE: _n(_epoch(at + VOICE_ORDER_TTL)),
+            "TableName": self.table,
+            "Key": {"pk": _s(_voice_pk(sku)), "sk": _s(_voice_sk(bucket, _shard(household_id)))},
+            "UpdateExpression": "SET #h = :at, #ttl = :ttl",
+            "ExpressionAttributeNames": {"#h": VOICE_PREFIX + household_id, "#ttl": TTL_ATTRIBUTE},
+            "ExpressionAttributeValues": {
+                ":at": _s(_ts(at)),
+                ":ttl": _n(_epoch(bucket + VOICE_BUCKET + VOICE_ORDER_TTL)),
+            },
         }
 
     def record_voice_order(self, sku: str, household_id: str, at: datetime) -> None:
-        self._put(self._voice_item(sku, household_id, at))
+        self._call("update_item", **self._voice_update(sku, household_id, at))
 
     def households_ordering(self, sku: str, since: datetime) -> set[str]:
-        items = self._query(_key("VOICE", _part(sku)), since=_ts(since))
-        return {item["hid"]["S"] for item in items}
+        """Every bucket from the one holding `since` on: one Query."""
+        items = self._query(_voice_pk(sku), since=_voice_sk(_voice_bucket(since), 0))
+        return _voice_households(items, _ts(since))
 
     # ---- batched operations ----------------------------------------------------------------
     def read_guard_state(
-        self, household_id: str, counter_keys: Sequence[str], skus: Sequence[str], since: datetime
+        self,
+        household_id: str,
+        counter_keys: Sequence[str],
+        skus: Sequence[str],
+        since: datetime,
+        until: datetime | None = None,
     ) -> GuardState:
-        """The lock and every counter in one BatchGetItem (none when the turn read them
-        already), then one Query per sku."""
+        """The lock, every counter and each sku's voice-order buckets from `since` to `until`
+        (now), all by key: one BatchGetItem for up to 100 keys (none for what the turn read
+        already). Without `until`, one Query per sku finds the buckets."""
         lock_key = (_hh(household_id), "CODELOCK")
         counter_items = {k: (_key("COUNTER", _part(k)), "COUNTER") for k in counter_keys}
-        found = self._read_keys([lock_key, *counter_items.values()])
+        wanted = list(dict.fromkeys(skus))
+        buckets = _voice_buckets(since, until) if until is not None else None
+        voice_keys = {
+            sku: [(_voice_pk(sku), _voice_sk(b, shard)) for b in buckets for shard in _SHARDS]
+            for sku in (wanted if buckets is not None else ())
+        }
+        found = self._read_keys(
+            [lock_key, *counter_items.values(), *(k for ks in voice_keys.values() for k in ks)]
+        )
         lock = self._remember_lock(household_id, found[lock_key])
         counters: dict[str, Decimal] = {}
         for key in counter_keys:
             item = found[counter_items[key]]
             counters[key] = _money(item["amount"]["N"]) if item and "amount" in item else ZERO
-        ordering = {sku: self.households_ordering(sku, since) for sku in dict.fromkeys(skus)}
+        if buckets is None:
+            ordering = {sku: self.households_ordering(sku, since) for sku in wanted}
+        else:
+            first = _ts(since)
+            ordering = {
+                sku: _voice_households([item for key in keys if (item := found[key])], first)
+                for sku, keys in voice_keys.items()
+            }
         return GuardState(lock, counters, ordering)
 
     # ---- parent sign-in (web) ----------------------------------------------------------------

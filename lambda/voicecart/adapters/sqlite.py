@@ -868,7 +868,12 @@ class SQLiteStore(Store):
         )
 
     def read_guard_state(
-        self, household_id: str, counter_keys: Sequence[str], skus: Sequence[str], since: datetime
+        self,
+        household_id: str,
+        counter_keys: Sequence[str],
+        skus: Sequence[str],
+        since: datetime,
+        until: datetime | None = None,
     ) -> GuardState:
         """The lock, the counters and which households ordered each sku lately: one
         statement (each of its parts is a primary-key or index lookup)."""

@@ -428,9 +428,13 @@ class Purchases:
         (one or two round trips on DynamoDB). A misheard code is re-asked without reading."""
         if code is not None and not codes.is_well_formed(code):
             return None
-        since = self.clock.now() - self.policy.broadcast_window
+        now = self.clock.now()
         return self.store.read_guard_state(
-            actor.household.id, keys, [line.sku for line in lines], since
+            actor.household.id,
+            keys,
+            [line.sku for line in lines],
+            now - self.policy.broadcast_window,
+            until=now,
         )
 
     def _attempt(
