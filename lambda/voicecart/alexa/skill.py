@@ -7,6 +7,7 @@ from ask_sdk_core.skill_builder import SkillBuilder
 
 from ..conversation.core import Conversation
 from .handlers import CanFulfillHandler, LastResortHandler, TurnHandler
+from .serializer import Serializer
 
 
 def build_skill(conversation: Conversation, skill_id: str | None) -> CustomSkill:
@@ -16,4 +17,6 @@ def build_skill(conversation: Conversation, skill_id: str | None) -> CustomSkill
     builder.add_request_handler(CanFulfillHandler())
     builder.add_request_handler(TurnHandler(conversation))
     builder.add_exception_handler(LastResortHandler())
-    return builder.create()
+    skill = builder.create()
+    skill.serializer = Serializer()  # the Lambda handler and the web endpoint use this one
+    return skill

@@ -24,6 +24,7 @@ import math
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from decimal import Decimal
 from heapq import nsmallest
@@ -71,6 +72,8 @@ _MAX_TERMS = 12  # words of one query that are looked up
 # shoppers reuse the same few hundred words. ~40 bytes an id: about 20 MiB at 500k (a 150k
 # budget cut the HTTP search gain by more than half).
 _LEVELS_CACHE_IDS = 500_000
+# Product ids kept in the price-span cache (a span of 30k ids is about 1 MiB).
+_SPAN_CACHE_IDS = 300_000
 
 Expansion = tuple[tuple[str, int], ...]  # (vocabulary key, quality), best first
 Levels = list[tuple[int, set[int]]]  # disjoint sets of product ids, best score first
@@ -244,6 +247,11 @@ class VoiceSearch:
         # sets (see _max_merge, _add, _add_optional, _in_price_range).
         self._levels: dict[str, Levels] = {}
         self._levels_ids = 0
+        # price span (ranks lo..hi) -> its product ids. Spoken price caps are a few round
+        # sums ("under twenty dollars"), so a few spans come back again and again.
+        self._spans: dict[tuple[int, int], frozenset[int]] = {}
+        self._spans_ids = 0
+        self._spans_seen: set[tuple[int, int]] = set()
 
     def __len__(self) -> int:
         return len(self._products)
@@ -485,7 +493,7 @@ class VoiceSearch:
         top = self._top(found, limit)
         return SearchResult(query, tuple(self._products[pid] for pid in top), total, None)
 
-    def _top(self, levels: Levels, limit: int) -> list[int]:
+    def _top(self, levels: Sequence[tuple[int, AbstractSet[int]]], limit: int) -> list[int]:
         """The best `limit` ids: levels best first, lower id first within a level."""
         out: list[int] = []
         everyone = len(self._products)
@@ -495,8 +503,9 @@ class VoiceSearch:
                 break
             if len(ids) <= need:
                 out.extend(sorted(ids))
-            elif len(ids) * 32 >= everyone:
-                # A big level: walking ids upward finds the first few sooner than sorting.
+            elif 2 * len(ids) * len(ids) >= need * everyone:
+                # A big level: walking ids upward (in C) reaches the `need` lowest after about
+                # need * everyone / len(ids) steps, fewer than a heap's len(ids) in Python.
                 out.extend(islice(filter(ids.__contains__, range(everyone)), need))
             elif len(ids) > 16 * need:
                 out.extend(nsmallest(need, ids))  # a few of thousands: no full sort
@@ -514,16 +523,38 @@ class VoiceSearch:
         )
         return lo, max(lo, hi)
 
+    def _span_ids(self, lo: int, hi: int, build: bool = True) -> frozenset[int] | None:
+        """The ids priced within ranks lo..hi: remembered once built (bounded like the levels
+        cache). Built when `build` or when the span comes back; else None."""
+        key = (lo, hi)
+        span = self._spans.get(key)
+        if span is not None:
+            return span
+        if not build and key not in self._spans_seen:
+            if len(self._spans_seen) >= _EXPANSION_CACHE_SIZE:
+                self._spans_seen.clear()
+            self._spans_seen.add(key)
+            return None
+        span = frozenset(self._by_price[lo:hi])
+        if hi - lo <= _SPAN_CACHE_IDS:
+            if self._spans_ids + hi - lo > _SPAN_CACHE_IDS:
+                self._spans.clear()
+                self._spans_ids = 0
+            self._spans[key] = span
+            self._spans_ids += hi - lo
+        return span
+
     def _in_price_range(self, levels: Levels, query: ParsedQuery) -> Levels:
         if query.min_price is None and query.max_price is None:
             return levels
         lo, hi = self._price_span(query)
-        if _total(levels) * 4 < hi - lo:
-            # Few matches, wide range: test each match rather than build the range's set.
+        # Few matches in a wide span met for the first time: test each match rather than
+        # build the span's set. Many matches, or a span seen before: its set.
+        allowed = self._span_ids(lo, hi, build=_total(levels) * 4 >= hi - lo)
+        if allowed is None:
             rank = self._price_rank
             kept = [(score, {p for p in ids if lo <= rank[p] < hi}) for score, ids in levels]
         else:
-            allowed = set(self._by_price[lo:hi])
             kept = [(score, ids & allowed) for score, ids in levels]
         return [(score, ids) for score, ids in kept if ids]
 
@@ -535,7 +566,8 @@ class VoiceSearch:
             return SearchResult(query, (), 0, suggestion)
         lo, hi = self._price_span(query)
         if hi > lo:
-            in_range = set(self._by_price[lo:hi])
+            in_range = self._span_ids(lo, hi)
+            assert in_range is not None  # built: every id in it is a result
             top = self._top([(0, in_range)], limit)
             return SearchResult(query, tuple(self._products[p] for p in top), hi - lo, None)
         # Nothing in range: the cheapest product above it or the dearest below, the nearer.
