@@ -613,3 +613,34 @@ def test_a_misspelling_stands_only_for_its_closest_words() -> None:
     )
     result = VoiceSearch([bear, coffee]).search("find me some cofee")
     assert [p.sku for p in result.products] == ["COF"]
+
+
+def test_a_full_word_cache_makes_room_by_dropping_its_oldest_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Bounded, and never emptied at once: freeing every cached id in one turn cost 8 ms."""
+    from voicecart.domain import search as search_module
+
+    index = VoiceSearch(synthetic_catalog(5_000))
+    monkeypatch.setattr(search_module, "_LEVELS_CACHE_IDS", 3_000)
+    words = ["kettle", "stapler", "shampoo", "kite", "toys", "tea", "organic", "pack"]
+    answers = {word: skus(index.search(word)) for word in words}
+    assert index._levels_ids <= 3_000
+    assert index._levels_ids == sum(search_module._total(lv) for lv in index._levels.values())
+    cached = list(index._levels)
+    assert len(cached) > 1  # room was made, the cache was not emptied
+    assert "kettle" not in cached  # the oldest went first
+    # What was dropped is found again, the same.
+    assert {word: skus(index.search(word)) for word in words} == answers
+
+
+def test_price_spans_that_come_back_are_kept_and_answer_the_same(
+    big: tuple[list[Product], VoiceSearch],
+) -> None:
+    _, index = big
+    first = [skus(index.search(q)) for q in ("kettle under twenty dollars", "toys under $15")]
+    again = [skus(index.search(q)) for q in ("kettle under twenty dollars", "toys under $15")]
+    assert first == again
+    assert index._spans  # seen twice: kept
+    for (lo, hi), span in index._spans.items():
+        assert span == frozenset(index._by_price[lo:hi])

@@ -27,7 +27,7 @@ def _voice_search(products: Iterable[Product]) -> VoiceSearch:
     return VoiceSearch(products)
 
 
-def _settle_heap() -> None:
+def settle_heap() -> None:
     """Once the index is built, this process is a long-lived server with a big heap.
 
     The index is a hundred thousand long-lived containers and more. Left to the cyclic
@@ -69,7 +69,7 @@ class Shopping:
 
     def use_index(self, index: VoiceSearch) -> None:
         self._index = index
-        _settle_heap()
+        settle_heap()
 
     def catalog_changed(self) -> None:
         self._index = None
