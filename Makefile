@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SIM := tests/e2e/alexa_sim
 GSIM := tests/e2e/google_sim
 
-.PHONY: run test lint typecheck e2e-tools sam-build setup clean
+.PHONY: run test bench lint typecheck e2e-tools sam-build setup clean
 
 $(STAMP): requirements.txt lambda/requirements.txt pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -47,6 +47,10 @@ sam-build:
 test: $(STAMP) e2e-tools lint typecheck sam-build
 	$(BIN)/voicecart models check
 	$(BIN)/pytest -q
+
+# The benchmarks (README "Benchmarks"): BENCH_ARGS="--quick", "--json PATH", "--only http".
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(SIM)/node_modules $(GSIM)/node_modules .pytest_cache .mypy_cache .ruff_cache

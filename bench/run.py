@@ -19,6 +19,7 @@ import shutil
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -162,6 +163,16 @@ def main(argv: list[str] | None = None) -> int:
         else:
             shutil.rmtree(workdir, ignore_errors=True)
     elapsed = time.perf_counter() - started
+    if args.products != 100_000:  # the labels name the catalog size the goals are set for
+        size = f"{args.products:,}"
+        rows = [
+            replace(
+                row,
+                section=row.section.replace("100k", size),
+                figure=row.figure.replace("100k", size),
+            )
+            for row in rows
+        ]
     machine = (
         f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs"
     )
