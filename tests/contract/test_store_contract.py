@@ -370,3 +370,10 @@ class TestPendingAuditOutbox:
         state = store.read_guard_state("h1", [], ["DOLL"], T0 - timedelta(minutes=30), until=T0)
         assert state.households_by_sku["DOLL"] == {"a", "b", "c"}
         assert store.households_ordering("DOLL", T0 - timedelta(minutes=30)) == {"a", "b", "c"}
+
+    def test_a_long_broadcast_window_counts_all_of_it(self, store: Store) -> None:
+        """A policy may watch for hours: every order in the window counts, none before it."""
+        for hid, hours_ago in (("a", 2.5), ("b", 1), ("c", 4)):
+            store.record_voice_order("DOLL", hid, T0 - timedelta(hours=hours_ago))
+        state = store.read_guard_state("h1", [], ["DOLL"], T0 - timedelta(hours=3), until=T0)
+        assert state.households_by_sku == {"DOLL": {"a", "b"}}

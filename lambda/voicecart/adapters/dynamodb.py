@@ -151,6 +151,7 @@ VOICE_ORDER_TTL = timedelta(days=1)
 VOICE_BUCKET = timedelta(minutes=10)  # one item per sku, bucket and shard
 VOICE_SHARDS = 4
 VOICE_PREFIX = "h:"  # a household's attribute in a voice-orders item
+VOICE_KEYED_WINDOW = timedelta(hours=1)  # longer broadcast windows are queried, not read by key
 SIGN_IN_GRACE = timedelta(days=1)
 TRANSACTION_LIMIT = 100  # items in one TransactWriteItems
 _WRITES = frozenset(
@@ -1452,11 +1453,13 @@ class DynamoDBStore(Store):
     ) -> GuardState:
         """The lock, every counter and each sku's voice-order buckets from `since` to `until`
         (now), all by key: one BatchGetItem for up to 100 keys (none for what the turn read
-        already). Without `until`, one Query per sku finds the buckets."""
+        already). Without `until`, or for a window over an hour, one Query per sku."""
         lock_key = (_hh(household_id), "CODELOCK")
         counter_items = {k: (_key("COUNTER", _part(k)), "COUNTER") for k in counter_keys}
         wanted = list(dict.fromkeys(skus))
-        buckets = _voice_buckets(since, until) if until is not None else None
+        # A long window (a policy of hours) touches many buckets: a Query per sku reads less.
+        near = until is not None and until - since <= VOICE_KEYED_WINDOW
+        buckets = _voice_buckets(since, until) if near and until is not None else None
         voice_keys = {
             sku: [(_voice_pk(sku), _voice_sk(b, shard)) for b in buckets for shard in _SHARDS]
             for sku in (wanted if buckets is not None else ())
