@@ -68,3 +68,17 @@ def test_the_skill_and_its_endpoints_use_it() -> None:
 
     services = build(Config(db_path=":memory:", demo=True))  # type: ignore[arg-type]
     assert isinstance(build_skill(Conversation(services), None).serializer, Serializer)
+
+
+def test_an_iso_timestamp_never_reaches_dateutil(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The override is in use: were the SDK's private hook renamed, this would fail rather
+    than quietly fall back to the slow parser."""
+    import dateutil.parser
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("dateutil was asked to parse an ISO timestamp")
+
+    monkeypatch.setattr(dateutil.parser, "parse", refuse)
+    text = json.dumps(BODIES[1])
+    envelope_ = Serializer().deserialize(payload=text, obj_type=RequestEnvelope)
+    assert envelope_.request.timestamp == NOON_DALLAS
